@@ -1,0 +1,268 @@
+package io.openluffy.api;
+
+import io.openluffy.api.config.ConfigException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API server's whole configuration, read once at start: from {@code OPENLUFFY_*} environment variables
+ * ({@link #fromEnvironment(Map)}) or built programmatically ({@link #builder()}, used by tests of other modules).
+ * Without a database URL the server runs an embedded PostgreSQL in {@link #dataDir()}; keys that are not given
+ * are then generated once and kept there.
+ */
+public final class ApiConfig {
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_LOGIN_FAILURES_PER_HOUR = 100;
+    /** HS256 needs a key of at least the hash's size (RFC 7518 §3.2). */
+    public static final int MIN_JWT_KEY_BYTES = 32;
+    /** AES-256. */
+    public static final int ENCRYPTION_KEY_BYTES = 32;
+
+    private final int port;
+    private final Path dataDir;
+    private final String databaseUrl;
+    private final String databaseUser;
+    private final String databasePassword;
+    private final byte[] jwtSigningKey;
+    private final byte[] encryptionKey;
+    private final int loginFailuresPerHour;
+
+    private ApiConfig(Builder b) {
+        this.port = b.port;
+        this.dataDir = b.dataDir;
+        this.databaseUrl = b.databaseUrl;
+        this.databaseUser = b.databaseUser;
+        this.databasePassword = b.databasePassword;
+        this.jwtSigningKey = b.jwtSigningKey;
+        this.encryptionKey = b.encryptionKey;
+        this.loginFailuresPerHour = b.loginFailuresPerHour;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads and validates {@code OPENLUFFY_*} variables; throws {@link ConfigException} listing every problem. */
+    public static ApiConfig fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Builder b = builder();
+        b.port(intVar(env, "OPENLUFFY_PORT", DEFAULT_PORT, 0, 65535, problems));
+        b.dataDir(Path.of(env.getOrDefault("OPENLUFFY_DATA_DIR", "./openluffy-data")));
+        b.loginFailuresPerHour(intVar(env, "OPENLUFFY_LOGIN_FAILURES_PER_HOUR", DEFAULT_LOGIN_FAILURES_PER_HOUR,
+                1, 1_000_000, problems));
+        String url = blankToNull(env.get("OPENLUFFY_DATABASE_URL"));
+        if (url != null) {
+            b.database(url, blankToNull(env.get("OPENLUFFY_DATABASE_USER")),
+                    blankToNull(env.get("OPENLUFFY_DATABASE_PASSWORD")));
+        }
+        String jwtKey = blankToNull(env.get("OPENLUFFY_JWT_SIGNING_KEY"));
+        if (jwtKey != null) {
+            b.jwtSigningKey(jwtKey.getBytes(StandardCharsets.UTF_8));
+        }
+        String encryptionKey = blankToNull(env.get("OPENLUFFY_ENCRYPTION_KEY"));
+        if (encryptionKey != null) {
+            try {
+                b.encryptionKey(Base64.getDecoder().decode(encryptionKey));
+            } catch (IllegalArgumentException e) {
+                problems.add("OPENLUFFY_ENCRYPTION_KEY is not valid base64; generate one with: openssl rand -base64 32");
+            }
+        }
+        problems.addAll(b.problems());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return b.build();
+    }
+
+    private static int intVar(Map<String, String> env, String name, int defaultValue, int min, int max,
+                              List<String> problems) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + " (got '" + raw + "')");
+        return defaultValue;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** HTTP port; 0 picks a free one (see {@link ApiServer#port()}). */
+    public int port() {
+        return port;
+    }
+
+    /** Where the embedded PostgreSQL keeps its data and where locally generated keys live. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Whether the server runs its own PostgreSQL (no database URL given): local use only. */
+    public boolean embeddedDatabase() {
+        return databaseUrl == null;
+    }
+
+    public Optional<String> databaseUrl() {
+        return Optional.ofNullable(databaseUrl);
+    }
+
+    public String databaseUser() {
+        return databaseUser;
+    }
+
+    public String databasePassword() {
+        return databasePassword;
+    }
+
+    public Optional<byte[]> jwtSigningKey() {
+        return Optional.ofNullable(jwtSigningKey).map(byte[]::clone);
+    }
+
+    public Optional<byte[]> encryptionKey() {
+        return Optional.ofNullable(encryptionKey).map(byte[]::clone);
+    }
+
+    public int loginFailuresPerHour() {
+        return loginFailuresPerHour;
+    }
+
+    /** Same configuration with both keys set; used once the local keys are resolved. */
+    public ApiConfig withKeys(byte[] jwtKey, byte[] encKey) {
+        Builder b = toBuilder();
+        b.jwtSigningKey(jwtKey).encryptionKey(encKey);
+        return b.build();
+    }
+
+    /** Same configuration on another port; tests restart a server on the port it picked first. */
+    public ApiConfig withPort(int newPort) {
+        return toBuilder().port(newPort).build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = builder().port(port).dataDir(dataDir).loginFailuresPerHour(loginFailuresPerHour)
+                .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey);
+        if (databaseUrl != null) {
+            b.database(databaseUrl, databaseUser, databasePassword);
+        }
+        return b;
+    }
+
+    /** Never prints secrets. */
+    @Override
+    public String toString() {
+        return "ApiConfig{port=" + port + ", dataDir=" + dataDir
+                + ", database=" + (databaseUrl == null ? "embedded" : databaseUrl)
+                + ", loginFailuresPerHour=" + loginFailuresPerHour + "}";
+    }
+
+    /** Programmatic configuration; {@link #build()} validates like {@link #fromEnvironment(Map)}. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private Path dataDir = Path.of("./openluffy-data");
+        private String databaseUrl;
+        private String databaseUser;
+        private String databasePassword;
+        private byte[] jwtSigningKey;
+        private byte[] encryptionKey;
+        private int loginFailuresPerHour = DEFAULT_LOGIN_FAILURES_PER_HOUR;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** An external PostgreSQL; then both keys must be given too. */
+        public Builder database(String jdbcUrl, String user, String password) {
+            this.databaseUrl = jdbcUrl;
+            this.databaseUser = user;
+            this.databasePassword = password;
+            return this;
+        }
+
+        public Builder jwtSigningKey(byte[] key) {
+            this.jwtSigningKey = key == null ? null : key.clone();
+            return this;
+        }
+
+        public Builder encryptionKey(byte[] key) {
+            this.encryptionKey = key == null ? null : key.clone();
+            return this;
+        }
+
+        public Builder loginFailuresPerHour(int limit) {
+            this.loginFailuresPerHour = limit;
+            return this;
+        }
+
+        public ApiConfig build() {
+            List<String> problems = problems();
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new ApiConfig(this);
+        }
+
+        private List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (port < 0 || port > 65535) {
+                problems.add("OPENLUFFY_PORT must be from 0 to 65535 (got " + port + ")");
+            }
+            if (loginFailuresPerHour < 1) {
+                problems.add("OPENLUFFY_LOGIN_FAILURES_PER_HOUR must be at least 1");
+            }
+            if (databaseUrl != null) {
+                if (!databaseUrl.startsWith("jdbc:postgresql://")) {
+                    problems.add("OPENLUFFY_DATABASE_URL must be a PostgreSQL JDBC URL such as "
+                            + "jdbc:postgresql://openluffy-prod-postgres:5432/openluffy");
+                }
+                if (databaseUser == null) {
+                    problems.add("OPENLUFFY_DATABASE_USER is required when OPENLUFFY_DATABASE_URL is set");
+                }
+                if (databasePassword == null) {
+                    problems.add("OPENLUFFY_DATABASE_PASSWORD is required when OPENLUFFY_DATABASE_URL is set");
+                }
+                if (jwtSigningKey == null) {
+                    problems.add("OPENLUFFY_JWT_SIGNING_KEY is required with an external database (keys are generated "
+                            + "only for the local embedded mode); generate one with: openssl rand -base64 48");
+                }
+                if (encryptionKey == null) {
+                    problems.add("OPENLUFFY_ENCRYPTION_KEY is required with an external database; "
+                            + "generate one with: openssl rand -base64 32");
+                }
+            }
+            if (jwtSigningKey != null && jwtSigningKey.length < MIN_JWT_KEY_BYTES) {
+                problems.add("OPENLUFFY_JWT_SIGNING_KEY is " + jwtSigningKey.length * 8 + " bits long; HS256 needs at least "
+                        + MIN_JWT_KEY_BYTES * 8 + " bits (" + MIN_JWT_KEY_BYTES + " bytes). Refusing to start. "
+                        + "Generate one with: openssl rand -base64 48");
+            }
+            if (encryptionKey != null && encryptionKey.length != ENCRYPTION_KEY_BYTES) {
+                problems.add("OPENLUFFY_ENCRYPTION_KEY must be base64 of exactly " + ENCRYPTION_KEY_BYTES
+                        + " bytes (AES-256), got " + encryptionKey.length + " bytes; generate one with: openssl rand -base64 32");
+            }
+            return problems;
+        }
+    }
+}

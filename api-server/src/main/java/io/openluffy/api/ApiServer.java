@@ -1,0 +1,82 @@
+package io.openluffy.api;
+
+import io.javalin.Javalin;
+import io.openluffy.api.auth.ApiTokenService;
+import io.openluffy.api.auth.AuthService;
+import io.openluffy.api.auth.JwtCodec;
+import io.openluffy.api.config.LocalKeys;
+import io.openluffy.api.db.ApiTokenRepository;
+import io.openluffy.api.db.Database;
+import io.openluffy.api.db.LoginAttemptRepository;
+import io.openluffy.api.db.SessionRepository;
+import io.openluffy.api.db.UserRepository;
+import io.openluffy.api.http.HttpApp;
+import io.openluffy.api.users.PasswordHasher;
+import io.openluffy.api.users.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The composition root: builds database, services and HTTP from one {@link ApiConfig} and runs them until
+ * {@link #close()}. Other modules' tests start it in-process: {@code ApiServer.start(config)}.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Database database;
+    private final Javalin http;
+
+    private ApiServer(Database database, Javalin http) {
+        this.database = database;
+        this.http = http;
+    }
+
+    /** Starts the server; returns once it accepts requests (with its schema migrated). */
+    public static ApiServer start(ApiConfig config) {
+        ApiConfig cfg = config.embeddedDatabase() ? LocalKeys.complete(config) : config;
+        Database database = Database.open(cfg);
+        try {
+            Clock clock = Clock.systemUTC();
+            DataSource ds = database.dataSource();
+            UserRepository userRepository = new UserRepository(ds);
+            SessionRepository sessions = new SessionRepository(ds);
+            PasswordHasher hasher = new PasswordHasher();
+            UserService users = new UserService(userRepository, sessions, hasher);
+            ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
+            AuthService auth = new AuthService(users, userRepository, sessions, new LoginAttemptRepository(ds), hasher,
+                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, cfg.loginFailuresPerHour());
+            Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable).start(cfg.port());
+            ApiServer server = new ApiServer(database, http);
+            LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),
+                    cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The HTTP port actually bound (useful when the configuration asked for port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** The server's connection pool, for tests that inspect or reset the database. */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** Stops HTTP first, then the database (and the embedded PostgreSQL, keeping its data). */
+    @Override
+    public void close() {
+        http.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,10 @@
+package io.openluffy.api.config;
+
+import java.util.List;
+
+/** The configuration cannot be used; the message lists every problem with what to do about it. */
+public class ConfigException extends RuntimeException {
+    public ConfigException(List<String> problems) {
+        super("Invalid OpenLuffy API server configuration:\n  - " + String.join("\n  - ", problems));
+    }
+}

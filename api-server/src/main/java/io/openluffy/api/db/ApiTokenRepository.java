@@ -1,0 +1,84 @@
+package io.openluffy.api.db;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for {@code api_tokens}; tokens are looked up by their hash only. */
+public final class ApiTokenRepository {
+    private final Sql sql;
+
+    public ApiTokenRepository(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    public ApiTokenRecord insert(UUID id, UUID userId, String name, String tokenHash) {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_tokens (id, user_id, name, token_hash) "
+                    + "VALUES (?, ?, ?, ?) RETURNING id, user_id, name, created_at, last_used_at")) {
+                ps.setObject(1, id);
+                ps.setObject(2, userId);
+                ps.setString(3, name);
+                ps.setString(4, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return map(rs);
+                }
+            }
+        });
+    }
+
+    /** The owner of the token with this hash, noting that the token was used. */
+    public Optional<UserRecord> useToken(String tokenHash) {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "WITH t AS (UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ? RETURNING user_id) "
+                            + "SELECT u.id, u.email, u.password_hash, u.first_name, u.last_name, u.role, u.created_at "
+                            + "FROM users u JOIN t ON u.id = t.user_id")) {
+                ps.setString(1, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<ApiTokenRecord> findByUser(UUID userId) {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id, name, created_at, last_used_at "
+                    + "FROM api_tokens WHERE user_id = ? ORDER BY created_at")) {
+                ps.setObject(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ApiTokenRecord> tokens = new ArrayList<>();
+                    while (rs.next()) {
+                        tokens.add(map(rs));
+                    }
+                    return tokens;
+                }
+            }
+        });
+    }
+
+    /** Deletes the user's token; false if the user has no token with this id. */
+    public boolean delete(UUID id, UUID userId) {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")) {
+                ps.setObject(1, id);
+                ps.setObject(2, userId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static ApiTokenRecord map(ResultSet rs) throws java.sql.SQLException {
+        Timestamp lastUsed = rs.getTimestamp("last_used_at");
+        return new ApiTokenRecord(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+                lastUsed == null ? null : lastUsed.toInstant());
+    }
+}

@@ -1,0 +1,113 @@
+package io.openluffy.api.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.openluffy.api.ApiConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The connection pool, plus the embedded PostgreSQL when no external database is configured.
+ * The embedded cluster lives in {@code <data dir>/postgres} and is never wiped, so users survive restarts.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    /** Connects (starting the embedded PostgreSQL first if needed) and applies pending migrations. */
+    public static Database open(ApiConfig config) {
+        EmbeddedPostgres embedded = config.embeddedDatabase() ? startEmbedded(config.dataDir().resolve("postgres")) : null;
+        HikariConfig hikari = new HikariConfig();
+        if (embedded != null) {
+            hikari.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+        } else {
+            hikari.setJdbcUrl(config.databaseUrl().orElseThrow());
+            hikari.setUsername(config.databaseUser());
+            hikari.setPassword(config.databasePassword());
+        }
+        hikari.setPoolName("openluffy");
+        hikari.setMaximumPoolSize(10);
+        // Requests and /readyz should fail fast while the database is away, not hang for the default 30 s.
+        hikari.setConnectionTimeout(3_000);
+        hikari.setValidationTimeout(1_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+            migrate(pool);
+        } catch (RuntimeException e) {
+            closeEmbedded(embedded);
+            throw e;
+        }
+        return new Database(embedded, pool);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir) {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .start();
+            LOG.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir.toAbsolutePath().normalize());
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
+                    + " (is another OpenLuffy API server using this OPENLUFFY_DATA_DIR?)", e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database schema at version {} ({} migration(s) applied now)",
+                result.targetSchemaVersion, result.migrationsExecuted);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Whether a trivial query succeeds right now; used by readiness. */
+    public boolean isReachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeEmbedded(embedded);
+    }
+
+    private static void closeEmbedded(EmbeddedPostgres embedded) {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.openluffy.api.db;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Runs JDBC work in a connection or a transaction and turns {@link SQLException} into {@link DatabaseException}. */
+final class Sql {
+    private final DataSource dataSource;
+
+    Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Work on a connection that may throw SQLException. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T withConnection(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    <T> T inTransaction(Work<T> work) {
+        return withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Takes a transaction-scoped PostgreSQL advisory lock: the guarantee holds across server processes. */
+    static void lock(Connection c, int namespace, int key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            ps.setInt(1, namespace);
+            ps.setInt(2, key);
+            ps.execute();
+        }
+    }
+
+    static final int LOCK_USERS = 1;
+    static final int LOCK_LOGIN_ATTEMPTS = 2;
+}

@@ -1,0 +1,170 @@
+package io.openluffy.api.db;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SQL for {@code users}. Changes that could leave the instance without an admin, and the first-admin bootstrap,
+ * run under one PostgreSQL advisory lock, so the rules hold for any number of server processes on one database.
+ */
+public final class UserRepository {
+    private static final String COLUMNS = "id, email, password_hash, first_name, last_name, role, created_at";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Why a guarded change was refused. */
+    public enum Outcome { DONE, NOT_FOUND, REFUSED }
+
+    private final Sql sql;
+
+    public UserRepository(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    /** Inserts the user only if the table is empty; false when some user already exists. */
+    public boolean insertIfNoUsers(UserRecord user) {
+        return sql.inTransaction(c -> {
+            Sql.lock(c, Sql.LOCK_USERS, 0);
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            insert(c, user);
+            return true;
+        });
+    }
+
+    /** Inserts the user; false when the e-mail is taken. */
+    public boolean insert(UserRecord user) {
+        try {
+            return sql.withConnection(c -> {
+                insert(c, user);
+                return true;
+            });
+        } catch (DatabaseException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void insert(Connection c, UserRecord u) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, u.id());
+            ps.setString(2, u.email());
+            ps.setString(3, u.passwordHash());
+            ps.setString(4, u.firstName());
+            ps.setString(5, u.lastName());
+            ps.setString(6, u.role());
+            ps.setTimestamp(7, Timestamp.from(u.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<UserRecord> findById(UUID id) {
+        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id));
+    }
+
+    public Optional<UserRecord> findByEmail(String email) {
+        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)", email));
+    }
+
+    public List<UserRecord> findAll() {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY created_at, email");
+                 ResultSet rs = ps.executeQuery()) {
+                List<UserRecord> users = new ArrayList<>();
+                while (rs.next()) {
+                    users.add(map(rs));
+                }
+                return users;
+            }
+        });
+    }
+
+    /**
+     * Writes the new profile fields; refused when it would demote the last admin. The caller revokes sessions.
+     * A taken e-mail surfaces as a {@link DatabaseException} with SQLSTATE 23505 ({@link #isUniqueViolation}).
+     */
+    public Outcome update(UserRecord updated) {
+        return sql.inTransaction(c -> {
+            Sql.lock(c, Sql.LOCK_USERS, 0);
+            Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", updated.id());
+            if (current.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            if (current.get().role().equals("admin") && !updated.role().equals("admin") && adminCount(c) <= 1) {
+                return Outcome.REFUSED;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
+                            + "updated_at = now() WHERE id = ?")) {
+                ps.setString(1, updated.email());
+                ps.setString(2, updated.passwordHash());
+                ps.setString(3, updated.firstName());
+                ps.setString(4, updated.lastName());
+                ps.setString(5, updated.role());
+                ps.setObject(6, updated.id());
+                ps.executeUpdate();
+            }
+            return Outcome.DONE;
+        });
+    }
+
+    /** Deletes the user (sessions and API tokens cascade); refused for the last admin. */
+    public Outcome delete(UUID id) {
+        return sql.inTransaction(c -> {
+            Sql.lock(c, Sql.LOCK_USERS, 0);
+            Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id);
+            if (current.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            if (current.get().role().equals("admin") && adminCount(c) <= 1) {
+                return Outcome.REFUSED;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
+            return Outcome.DONE;
+        });
+    }
+
+    public static boolean isUniqueViolation(DatabaseException e) {
+        return UNIQUE_VIOLATION.equals(e.sqlState());
+    }
+
+    private static int adminCount(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM users WHERE role = 'admin'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static Optional<UserRecord> one(Connection c, String query, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static UserRecord map(ResultSet rs) throws SQLException {
+        return new UserRecord(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,79 @@
+package io.openluffy.api.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+import io.openluffy.api.auth.ApiTokenService;
+import io.openluffy.api.auth.AuthService;
+import io.openluffy.api.users.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.BooleanSupplier;
+
+/** Builds the Javalin application: JSON mapping, limits, the access filter, error mapping and every route. */
+public final class HttpApp {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    /** Larger bodies get 413 before any parsing. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(AuthService auth, UserService users, ApiTokenService apiTokens,
+                                 BooleanSupplier databaseReachable) {
+        ObjectMapper mapper = mapper();
+        JsonBody json = new JsonBody(mapper);
+        AuthHandler authHandler = new AuthHandler(auth, json);
+        UserHandler userHandler = new UserHandler(users, json);
+        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, json);
+        HealthHandler health = new HealthHandler(databaseReachable);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.requestLogger.http((ctx, ms) ->
+                    // the path only: query strings and bodies may carry secrets
+                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            RoutesConfig r = config.routes;
+            ErrorMapping.register(r);
+            r.beforeMatched(new AccessFilter(auth));
+
+            r.get("/healthz", health::health, Access.PUBLIC);
+            r.get("/readyz", health::ready, Access.PUBLIC);
+
+            r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.PUBLIC);
+            r.post("/v1/auth/login", authHandler::login, Access.PUBLIC);
+            r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
+            r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
+            r.get("/v1/auth/me", authHandler::me, Access.USER);
+
+            r.post("/v1/auth/users", userHandler::create, Access.ADMIN);
+            r.get("/v1/auth/users", userHandler::list, Access.ADMIN);
+            r.get("/v1/auth/users/{id}", userHandler::get, Access.ADMIN);
+            r.patch("/v1/auth/users/{id}", userHandler::update, Access.ADMIN);
+            r.delete("/v1/auth/users/{id}", userHandler::delete, Access.ADMIN);
+
+            r.post("/v1/auth/tokens", tokenHandler::create, Access.USER);
+            r.get("/v1/auth/tokens", tokenHandler::list, Access.USER);
+            r.delete("/v1/auth/tokens/{id}", tokenHandler::revoke, Access.USER);
+        });
+    }
+
+    /** snake_case JSON, ISO-8601 times, unknown fields refused (a typo must not be silently ignored). */
+    static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+}

@@ -1,0 +1,39 @@
+package io.openluffy.api.http;
+
+import io.openluffy.api.auth.ApiToken;
+import io.openluffy.api.auth.TokenPair;
+import io.openluffy.api.users.User;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The JSON shapes of responses (snake_case through the mapper's naming strategy). */
+final class Views {
+    private Views() {
+    }
+
+    record UserView(UUID id, String email, String firstName, String lastName, String role, Instant createdAt) {
+        static UserView of(User u) {
+            return new UserView(u.id(), u.email(), u.firstName(), u.lastName(), u.role().value(), u.createdAt());
+        }
+    }
+
+    record TokensView(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        static TokensView of(TokenPair t) {
+            return new TokensView(t.accessToken(), t.refreshToken(), "bearer", t.expiresIn());
+        }
+    }
+
+    record BootstrapView(UserView user, String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        static BootstrapView of(User u, TokenPair t) {
+            return new BootstrapView(UserView.of(u), t.accessToken(), t.refreshToken(), "bearer", t.expiresIn());
+        }
+    }
+
+    /** {@code token} is null (and omitted) except in the answer to the token's creation. */
+    record ApiTokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt, String token) {
+        static ApiTokenView of(ApiToken t) {
+            return new ApiTokenView(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.token());
+        }
+    }
+}

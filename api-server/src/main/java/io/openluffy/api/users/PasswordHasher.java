@@ -1,0 +1,92 @@
+package io.openluffy.api.users;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so the
+ * parameters travel with each hash and can be raised later without invalidating stored ones.
+ * Parameters follow OWASP's minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane.
+ */
+public final class PasswordHasher {
+    static final int MEMORY_KIB = 19_456;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against when the e-mail is unknown, so both failures cost the same time. */
+    private final String dummyHash;
+
+    public PasswordHasher() {
+        this.dummyHash = hash("dummy password, never matches a real hash " + random.nextLong());
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+    }
+
+    /** Whether the password matches the stored hash; a malformed hash never matches. */
+    public boolean verify(String password, String encoded) {
+        String[] parts = encoded.split("\\$");
+        // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
+        if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+            return false;
+        }
+        try {
+            int m = 0;
+            int t = 0;
+            int p = 0;
+            for (String kv : parts[3].split(",")) {
+                int value = Integer.parseInt(kv.substring(2));
+                switch (kv.substring(0, 2)) {
+                    case "m=" -> m = value;
+                    case "t=" -> t = value;
+                    case "p=" -> p = value;
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            byte[] expected = B64D.decode(parts[5]);
+            byte[] actual = derive(password, B64D.decode(parts[4]), m, t, p, expected.length);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** Spends the same work as a real verification and fails: for unknown accounts. */
+    public boolean verifyAgainstDummy(String password) {
+        verify(password, dummyHash);
+        return false;
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] out = new byte[length];
+        // the whole password, as UTF-8: nothing is truncated
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package io.openluffy.api.users;
+
+import io.openluffy.api.db.UserRecord;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user as clients see it: never with the password hash. */
+public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt) {
+    public static User from(UserRecord r) {
+        return new User(r.id(), r.email(), r.firstName(), r.lastName(), Role.parse(r.role()), r.createdAt());
+    }
+}

@@ -1,0 +1,139 @@
+package io.openluffy.api.users;
+
+import io.openluffy.api.db.DatabaseException;
+import io.openluffy.api.db.SessionRepository;
+import io.openluffy.api.db.UserRecord;
+import io.openluffy.api.db.UserRepository;
+import io.openluffy.api.errors.ConflictException;
+import io.openluffy.api.errors.ForbiddenException;
+import io.openluffy.api.errors.InvalidInputException;
+import io.openluffy.api.errors.NotFoundException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Users and their passwords: validation, hashing, and the rule that an instance always keeps one admin. */
+public final class UserService {
+    public static final String BOOTSTRAP_DONE = "Bootstrap already complete. This instance has been initialized.";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final int MAX_EMAIL = 254;
+    private static final int MAX_NAME = 100;
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+
+    public UserService(UserRepository users, SessionRepository sessions, PasswordHasher hasher) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+    }
+
+    /** Creates the first admin; refused once any user exists, however many requests race for it. */
+    public User createFirstAdmin(NewUser request) {
+        UserRecord record = newRecord(request, Role.ADMIN);
+        if (!users.insertIfNoUsers(record)) {
+            throw new ForbiddenException(BOOTSTRAP_DONE);
+        }
+        return User.from(record);
+    }
+
+    public User create(NewUser request) {
+        Role role = request.role() == null ? Role.VIEWER : Role.parse(request.role());
+        UserRecord record = newRecord(request, role);
+        if (!users.insert(record)) {
+            throw new ConflictException("A user with this email already exists.");
+        }
+        return User.from(record);
+    }
+
+    public List<User> list() {
+        return users.findAll().stream().map(User::from).toList();
+    }
+
+    public User get(UUID id) {
+        return User.from(users.findById(id).orElseThrow(UserService::notFound));
+    }
+
+    /** Applies the changes; a new password or role ends the user's sessions, so old tokens stop working. */
+    public User update(UUID id, UserChanges changes) {
+        UserRecord current = users.findById(id).orElseThrow(UserService::notFound);
+        String password = changes.password();
+        if (password != null) {
+            PasswordPolicy.check(password);
+        }
+        UserRecord updated = new UserRecord(id,
+                changes.email() == null ? current.email() : email(changes.email()),
+                password == null ? current.passwordHash() : hasher.hash(password),
+                changes.firstName() == null ? current.firstName() : name("first_name", changes.firstName()),
+                changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
+                changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
+                current.createdAt());
+        UserRepository.Outcome outcome;
+        try {
+            outcome = users.update(updated);
+        } catch (DatabaseException e) {
+            if (UserRepository.isUniqueViolation(e)) {
+                throw new ConflictException("A user with this email already exists.");
+            }
+            throw e;
+        }
+        switch (outcome) {
+            case NOT_FOUND -> throw notFound();
+            case REFUSED -> throw new ConflictException(
+                    "This is the last admin: promote another user to admin before demoting this one.");
+            default -> {
+            }
+        }
+        if (password != null || !Objects.equals(current.role(), updated.role())) {
+            sessions.revokeAllOfUser(id);
+        }
+        return User.from(updated);
+    }
+
+    public void delete(UUID id) {
+        switch (users.delete(id)) {
+            case NOT_FOUND -> throw notFound();
+            case REFUSED -> throw new ConflictException(
+                    "This is the last admin: promote another user to admin before deleting this one.");
+            default -> {
+            }
+        }
+    }
+
+    private UserRecord newRecord(NewUser request, Role role) {
+        String email = email(request.email());
+        PasswordPolicy.check(request.password());
+        return new UserRecord(UUID.randomUUID(), email, hasher.hash(request.password()),
+                name("first_name", request.firstName()), name("last_name", request.lastName()), role.value(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static String email(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("email is required");
+        }
+        String email = raw.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException("email must be a valid e-mail address");
+        }
+        return email;
+    }
+
+    private static String name(String field, String raw) {
+        String value = raw == null ? "" : raw.trim();
+        if (value.length() > MAX_NAME) {
+            throw new InvalidInputException(field + " must be at most " + MAX_NAME + " characters long");
+        }
+        return value;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("User not found.");
+    }
+}
