@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * A fabric8 mock API server in CRUD mode with the generated CRD loaded and the real operator running against it.
@@ -39,9 +41,15 @@ public final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final OpenLuffyOperator operator;
+  private final ApiServerLocator apiServers;
+  private OpenLuffyOperator operator;
 
-  private MockCluster() {
+  private MockCluster(ApiServerLocator apiServers) {
+    this.apiServers = apiServers;
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();
@@ -49,14 +57,30 @@ public final class MockCluster implements AutoCloseable {
     client.apiextensions().v1().customResourceDefinitions()
         .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
         .create();
-    operator = OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, false, false, 0), registry);
+    operator = newOperator();
   }
 
-  /** Starts the mock server and the operator. */
+  /** Starts the mock server and the operator; API servers are never reached (in-cluster URLs). */
   public static MockCluster start() {
-    var cluster = new MockCluster();
+    return start(OpenLuffyOperator.inClusterApiServers());
+  }
+
+  /** Starts the mock server and the operator, which reaches the instances' API servers through {@code apiServers}. */
+  public static MockCluster start(ApiServerLocator apiServers) {
+    var cluster = new MockCluster(apiServers);
     cluster.operator.start();
     return cluster;
+  }
+
+  /** Stops the operator and starts a new one (a pod restart): nothing survives in memory, the cluster stays. */
+  public void restartOperator() {
+    operator.close();
+    operator = newOperator().start();
+  }
+
+  private OpenLuffyOperator newOperator() {
+    return OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, false, false, 0), registry,
+        apiServers);
   }
 
   public KubernetesClient client() {
