@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code examples/{dev,preprod,prod}.yaml}, plays kubelet, prints each instance's objects, conditions and endpoint
  * as they converge, then keeps the API servers up, on the local URLs it prints, until Ctrl-C.
  *
- * <p>Run from the repository root: {@code mvn -B -q -pl operator -am test-compile exec:java@sandbox}.
+ * <p>Run from the repository root: {@code mvn -B -q -Psandbox -pl operator -am process-test-classes}.
  * Arguments (set by that execution): the examples directory and a scratch directory for the databases, wiped at
  * start. A sandbox only: on a real cluster, install the operator with the Helm chart.
  */
@@ -134,6 +134,8 @@ public final class LocalSandbox {
   /** The sandbox prints its own progress; library chatter would drown it. */
   private static void quietLibraries() {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    ((Logger) LoggerFactory.getLogger("io.javaoperatorsdk")).setLevel(Level.WARN);
+    ((Logger) LoggerFactory.getLogger("io.fabric8")).setLevel(Level.ERROR);
     ((Logger) LoggerFactory.getLogger("io.openluffy.operator")).setLevel(Level.INFO);
   }
 
