@@ -59,6 +59,11 @@ class InstanceLifecycleTest extends MockClusterTest {
   }
 
   @Test
+  void operatorReportsReadyWithItsInformersSynced() {
+    assertThat(cluster.operator().isReady()).isTrue();
+  }
+
+  @Test
   void createsEveryObjectNamedAndLabelledPerContract() {
     var ns = k8s.namespaces().withName(NS).get();
     assertThat(ns.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
