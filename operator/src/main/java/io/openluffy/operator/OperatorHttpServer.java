@@ -1,0 +1,71 @@
+package io.openluffy.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/** GET /metrics (Prometheus text), /healthz (process up) and /readyz (operator started, informers healthy). */
+public final class OperatorHttpServer implements AutoCloseable {
+
+  private final HttpServer server;
+
+  private OperatorHttpServer(HttpServer server) {
+    this.server = server;
+  }
+
+  public static OperatorHttpServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+        registry.scrape()));
+    server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok"));
+    server.createContext("/readyz", exchange -> {
+      boolean ok = isReady(ready);
+      respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok" : "not ready");
+    });
+    // Scrapes and probes must not queue behind each other on the single dispatcher thread.
+    server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "operator-http");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    return new OperatorHttpServer(server);
+  }
+
+  // During start-up JOSDK's runtime info can throw; that means "not ready", not a dropped connection.
+  private static boolean isReady(BooleanSupplier ready) {
+    try {
+      return ready.getAsBoolean();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void respond(HttpExchange exchange, int code, String type, String body) throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", type);
+      exchange.sendResponseHeaders(code, bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,61 @@
+package io.openluffy.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
+public class BackupSpec {
+
+  @Default("true")
+  @JsonPropertyDescription("Whether the backup CronJob and its volume exist.")
+  private Boolean enabled = true;
+
+  @Default("0 2 * * *")
+  @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)(\\s+([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)){4})$")
+  @JsonPropertyDescription("Cron schedule (five fields, or @daily style macros) of the backup job.")
+  private String schedule = "0 2 * * *";
+
+  @Default("7")
+  @Min(1)
+  @JsonPropertyDescription("Number of successful dumps kept; older ones are pruned after each successful dump.")
+  private Integer retention = 7;
+
+  @Default("20Gi")
+  @Pattern(Quantities.PATTERN)
+  @JsonPropertyDescription("Size of the backup volume, a Kubernetes quantity such as 20Gi.")
+  private String storage = "20Gi";
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getSchedule() {
+    return schedule;
+  }
+
+  public void setSchedule(String schedule) {
+    this.schedule = schedule;
+  }
+
+  public Integer getRetention() {
+    return retention;
+  }
+
+  public void setRetention(Integer retention) {
+    this.retention = retention;
+  }
+
+  public String getStorage() {
+    return storage;
+  }
+
+  public void setStorage(String storage) {
+    this.storage = storage;
+  }
+}

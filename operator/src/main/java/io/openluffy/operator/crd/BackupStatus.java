@@ -1,0 +1,54 @@
+package io.openluffy.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The most recent finished backup Job. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class BackupStatus {
+
+  @JsonPropertyDescription("When the backup Job finished (RFC 3339).")
+  private String time;
+
+  @JsonPropertyDescription("Succeeded or Failed.")
+  private String result;
+
+  @JsonPropertyDescription("Name of the backup Job.")
+  private String job;
+
+  public String getTime() {
+    return time;
+  }
+
+  public void setTime(String time) {
+    this.time = time;
+  }
+
+  public String getResult() {
+    return result;
+  }
+
+  public void setResult(String result) {
+    this.result = result;
+  }
+
+  public String getJob() {
+    return job;
+  }
+
+  public void setJob(String job) {
+    this.job = job;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BackupStatus other && Objects.equals(time, other.time)
+        && Objects.equals(result, other.result) && Objects.equals(job, other.job);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(time, result, job);
+  }
+}

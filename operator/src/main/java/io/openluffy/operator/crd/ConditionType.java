@@ -1,0 +1,14 @@
+package io.openluffy.operator.crd;
+
+/** Condition types of {@code status.conditions}. */
+public final class ConditionType {
+  public static final String READY = "Ready";
+  public static final String DATABASE_READY = "DatabaseReady";
+  public static final String API_SERVER_READY = "ApiServerReady";
+  public static final String ADMIN_BOOTSTRAPPED = "AdminBootstrapped";
+  public static final String BACKUP_SCHEDULED = "BackupScheduled";
+  public static final String LAST_BACKUP_SUCCEEDED = "LastBackupSucceeded";
+
+  private ConditionType() {
+  }
+}

@@ -1,0 +1,57 @@
+package io.openluffy.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+/** The instance's own PostgreSQL StatefulSet. */
+public class DatabaseSpec {
+
+  @Default("postgres:16")
+  @JsonPropertyDescription("PostgreSQL image (official postgres image layout).")
+  private String image = "postgres:16";
+
+  @Default("10Gi")
+  @Pattern(Quantities.PATTERN)
+  @JsonPropertyDescription("Size of the data volume, a Kubernetes quantity such as 10Gi.")
+  private String storage = "10Gi";
+
+  @JsonPropertyDescription("StorageClass of the data volume; the cluster default when unset.")
+  private String storageClassName;
+
+  @JsonPropertyDescription("Compute resources of the PostgreSQL container (core/v1 ResourceRequirements).")
+  private ResourceRequirements resources;
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getStorage() {
+    return storage;
+  }
+
+  public void setStorage(String storage) {
+    this.storage = storage;
+  }
+
+  public String getStorageClassName() {
+    return storageClassName;
+  }
+
+  public void setStorageClassName(String storageClassName) {
+    this.storageClassName = storageClassName;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+}

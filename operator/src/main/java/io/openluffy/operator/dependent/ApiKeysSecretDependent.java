@@ -1,0 +1,37 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+
+/**
+ * The API server's keys, generated once: {@code jwt-signing-key} (512 random bits) and {@code encryption-key}
+ * (256 random bits, AES-256-GCM), each stored Base64-encoded.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
+
+  public static final String JWT_SIGNING_KEY = "jwt-signing-key";
+  public static final String ENCRYPTION_KEY = "encryption-key";
+
+  public static String name(OpenLuffyInstance instance) {
+    return InstanceLabels.prefix(instance) + "-api-keys";
+  }
+
+  public ApiKeysSecretDependent() {
+    super(ApiKeysSecretDependent::name);
+  }
+
+  @Override
+  protected Secret desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    return new SecretBuilder()
+        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
+        .withType("Opaque")
+        .addToData(JWT_SIGNING_KEY, GeneratedSecrets.secretData(64))
+        .addToData(ENCRYPTION_KEY, GeneratedSecrets.secretData(32))
+        .build();
+  }
+}

@@ -1,0 +1,31 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+
+/** Backup pods accept no traffic; strict: they may reach only DNS and PostgreSQL. */
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
+
+  public static String name(OpenLuffyInstance instance) {
+    return InstanceLabels.prefix(instance) + "-backup";
+  }
+
+  @Override
+  protected NetworkPolicy desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    var spec = new NetworkPolicyBuilder()
+        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
+        .withNewSpec()
+        .withPodSelector(pods(instance, Component.BACKUP));
+    if (strict(instance)) {
+      spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress(), postgresEgress(instance));
+    } else {
+      spec.withPolicyTypes("Ingress");
+    }
+    return spec.endSpec().build();
+  }
+}

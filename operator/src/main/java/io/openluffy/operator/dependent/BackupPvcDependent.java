@@ -1,0 +1,48 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+
+/**
+ * Volume holding the dumps. Created once and never owned, updated or deleted by the operator: it is data, so it
+ * survives disabling backups and deletionPolicy Retain.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+public class BackupPvcDependent extends KubernetesDependentResource<PersistentVolumeClaim, OpenLuffyInstance>
+    implements Creator<PersistentVolumeClaim, OpenLuffyInstance> {
+
+  public BackupPvcDependent() {
+    super(PersistentVolumeClaim.class);
+  }
+
+  public static String name(OpenLuffyInstance instance) {
+    return InstanceLabels.prefix(instance) + "-backups";
+  }
+
+  @Override
+  protected PersistentVolumeClaim desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    var spec = instance.getSpec();
+    return new PersistentVolumeClaimBuilder()
+        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
+        .withNewSpec()
+        .withAccessModes("ReadWriteOnce")
+        .withStorageClassName(spec.database().getStorageClassName())
+        .withNewResources().addToRequests("storage", new Quantity(spec.backup().getStorage())).endResources()
+        .endSpec()
+        .build();
+  }
+
+  /** Reconcile precondition of the backup objects: {@code spec.backup.enabled}. */
+  public static class BackupEnabled extends SpecCondition<PersistentVolumeClaim> {
+    public BackupEnabled() {
+      super(spec -> spec.backupEnabled());
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.openluffy.operator.dependent;
+
+/** Value of the {@code app.kubernetes.io/component} label. */
+public enum Component {
+  API("api"), POSTGRES("postgres"), BACKUP("backup");
+
+  private final String label;
+
+  Component(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

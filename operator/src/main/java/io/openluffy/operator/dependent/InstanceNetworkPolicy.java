@@ -1,0 +1,68 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.NetworkPolicyProfile;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+
+/** Base of the instance's NetworkPolicies (design §5): shared peers, ports and the enabled precondition. */
+abstract class InstanceNetworkPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, OpenLuffyInstance> {
+
+  InstanceNetworkPolicy() {
+    super(NetworkPolicy.class);
+  }
+
+  static boolean strict(OpenLuffyInstance instance) {
+    return instance.getSpec().effectiveNetworkPolicyProfile() == NetworkPolicyProfile.STRICT;
+  }
+
+  static LabelSelector pods(OpenLuffyInstance instance, Component component) {
+    return new LabelSelectorBuilder().withMatchLabels(InstanceLabels.selector(instance, component)).build();
+  }
+
+  static NetworkPolicyPeer podPeer(OpenLuffyInstance instance, Component component) {
+    return new NetworkPolicyPeerBuilder().withPodSelector(pods(instance, component)).build();
+  }
+
+  static NetworkPolicyPeer namespacePeer(LabelSelector namespaces) {
+    return new NetworkPolicyPeerBuilder().withNamespaceSelector(namespaces).build();
+  }
+
+  static NetworkPolicyPeer namespaceNamed(String namespace) {
+    return namespacePeer(new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", namespace)
+        .build());
+  }
+
+  static NetworkPolicyPort tcp(int port) {
+    return new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(port)).build();
+  }
+
+  /** DNS to any destination: cluster DNS runs in kube-system under labels that differ between distributions. */
+  static NetworkPolicyEgressRule dnsEgress() {
+    return new NetworkPolicyEgressRuleBuilder()
+        .addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build(), tcp(53))
+        .build();
+  }
+
+  static NetworkPolicyEgressRule postgresEgress(OpenLuffyInstance instance) {
+    return new NetworkPolicyEgressRuleBuilder().withTo(podPeer(instance, Component.POSTGRES))
+        .withPorts(tcp(PostgresStatefulSetDependent.PORT)).build();
+  }
+
+  /** The operator's own namespace, put into the workflow context by the reconciler. */
+  static String operatorNamespace(Context<OpenLuffyInstance> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(OperatorConfig.class,
+        OperatorConfig.class).namespace();
+  }
+}

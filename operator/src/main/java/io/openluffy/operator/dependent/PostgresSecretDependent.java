@@ -1,0 +1,39 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+
+/** PostgreSQL credentials ({@code user}, {@code password}, {@code database}), generated once. */
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+public class PostgresSecretDependent extends CreateOnlySecretDependent {
+
+  public static final String USER_KEY = "user";
+  public static final String PASSWORD_KEY = "password";
+  public static final String DATABASE_KEY = "database";
+  public static final String DATABASE = "openluffy";
+  public static final String USER = "openluffy";
+
+  public static String name(OpenLuffyInstance instance) {
+    return InstanceLabels.prefix(instance) + "-postgres";
+  }
+
+  public PostgresSecretDependent() {
+    super(PostgresSecretDependent::name);
+  }
+
+  @Override
+  protected Secret desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    return new SecretBuilder()
+        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.POSTGRES))
+        .withType("Opaque")
+        .addToData(USER_KEY, GeneratedSecrets.base64(USER))
+        .addToData(DATABASE_KEY, GeneratedSecrets.base64(DATABASE))
+        // 32 random bytes; Base64 keeps the password free of characters that need quoting in a connection string
+        .addToData(PASSWORD_KEY, GeneratedSecrets.secretData(32))
+        .build();
+  }
+}

@@ -1,0 +1,119 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.openluffy.operator.crd.DatabaseSpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.List;
+
+/** The instance's PostgreSQL: one replica, data on a claim from {@code spec.database}. */
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+public class PostgresStatefulSetDependent extends CRUDKubernetesDependentResource<StatefulSet, OpenLuffyInstance> {
+
+  public static final int PORT = 5432;
+  static final String DATA_VOLUME = "data";
+  static final String DATA_PATH = "/var/lib/postgresql/data";
+
+  public PostgresStatefulSetDependent() {
+    super(StatefulSet.class);
+  }
+
+  public static String name(OpenLuffyInstance instance) {
+    return InstanceLabels.prefix(instance) + "-postgres";
+  }
+
+  /** A PVC name the StatefulSet controller gives the data claim of pod 0. */
+  public static String dataClaimName(OpenLuffyInstance instance) {
+    return DATA_VOLUME + "-" + name(instance) + "-0";
+  }
+
+  @Override
+  protected StatefulSet desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    DatabaseSpec db = instance.getSpec().database();
+    var selector = InstanceLabels.selector(instance, Component.POSTGRES);
+    var container = new ContainerBuilder()
+        .withName("postgres")
+        .withImage(db.getImage())
+        .withEnv(env(instance))
+        .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
+        .withReadinessProbe(pgIsReady(5, 3))
+        .withLivenessProbe(pgIsReady(30, 6))
+        .withResources(db.getResources())
+        .withSecurityContext(PodSecurity.container())
+        .withVolumeMounts(PodSecurity.mount(DATA_VOLUME, DATA_PATH),
+            PodSecurity.mount("run", "/var/run/postgresql"), PodSecurity.mount("tmp", "/tmp"))
+        .build();
+    return new StatefulSetBuilder()
+        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.POSTGRES))
+        .withNewSpec()
+        .withReplicas(1)
+        .withServiceName(PostgresServiceDependent.name(instance))
+        .withNewSelector().withMatchLabels(selector).endSelector()
+        // Explicit: the data claim outlives the StatefulSet whatever the cluster default becomes.
+        .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Retain").withWhenScaled("Retain")
+        .endPersistentVolumeClaimRetentionPolicy()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.POSTGRES)).endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withEnableServiceLinks(false)
+        .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
+        .withContainers(container)
+        .withVolumes(PodSecurity.scratch("run"), PodSecurity.scratch("tmp"))
+        .endSpec()
+        .endTemplate()
+        .withVolumeClaimTemplates(dataClaim(instance, context))
+        .endSpec()
+        .build();
+  }
+
+  // volumeClaimTemplates cannot change on a live StatefulSet: keep the existing one rather than fail every reconcile.
+  private PersistentVolumeClaim dataClaim(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    // Read from the context, not getSecondaryResource(), which would call desired() again.
+    var existing = context.getSecondaryResource(StatefulSet.class)
+        .map(sts -> sts.getSpec().getVolumeClaimTemplates())
+        .filter(templates -> templates != null && templates.size() == 1);
+    if (existing.isPresent()) {
+      return existing.get().get(0);
+    }
+    DatabaseSpec db = instance.getSpec().database();
+    return new PersistentVolumeClaimBuilder()
+        .withNewMetadata().withName(DATA_VOLUME).withLabels(InstanceLabels.of(instance, Component.POSTGRES))
+        .endMetadata()
+        .withNewSpec()
+        .withAccessModes("ReadWriteOnce")
+        .withStorageClassName(db.getStorageClassName())
+        .withNewResources().addToRequests("storage", new Quantity(db.getStorage())).endResources()
+        .endSpec()
+        .build();
+  }
+
+  private static List<EnvVar> env(OpenLuffyInstance instance) {
+    String secret = PostgresSecretDependent.name(instance);
+    return List.of(
+        EnvVars.fromSecret("POSTGRES_USER", secret, PostgresSecretDependent.USER_KEY),
+        EnvVars.fromSecret("POSTGRES_PASSWORD", secret, PostgresSecretDependent.PASSWORD_KEY),
+        EnvVars.fromSecret("POSTGRES_DB", secret, PostgresSecretDependent.DATABASE_KEY),
+        // a sub-directory: the volume root may hold lost+found, which initdb refuses
+        EnvVars.plain("PGDATA", DATA_PATH + "/pgdata"));
+  }
+
+  private static Probe pgIsReady(int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewExec().withCommand("sh", "-c", "pg_isready -h 127.0.0.1 -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"")
+        .endExec()
+        .withPeriodSeconds(periodSeconds).withFailureThreshold(failureThreshold).withTimeoutSeconds(5)
+        .build();
+  }
+}

@@ -1,0 +1,174 @@
+package io.openluffy.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.DeletionPolicy;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
+import io.openluffy.operator.dependent.ApiDeploymentDependent;
+import io.openluffy.operator.dependent.ApiIngressDependent;
+import io.openluffy.operator.dependent.ApiKeysSecretDependent;
+import io.openluffy.operator.dependent.ApiNetworkPolicyDependent;
+import io.openluffy.operator.dependent.ApiServiceDependent;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupNetworkPolicyDependent;
+import io.openluffy.operator.dependent.BackupPvcDependent;
+import io.openluffy.operator.dependent.DefaultDenyNetworkPolicyDependent;
+import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.dependent.NetworkPolicyConditions;
+import io.openluffy.operator.dependent.NamespaceDependent;
+import io.openluffy.operator.dependent.PostgresNetworkPolicyDependent;
+import io.openluffy.operator.dependent.PostgresSecretDependent;
+import io.openluffy.operator.dependent.PostgresServiceDependent;
+import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
+import io.openluffy.operator.dependent.WorkloadReadiness;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles an OpenLuffyInstance: validates the spec and the namespace claim first (so a bad spec creates
+ * nothing), runs the dependent workflow, then lets each {@link StatusContributor} report and patches the status
+ * only when it changed. The workflow is invoked explicitly for exactly that ordering.
+ */
+@ControllerConfiguration(name = OpenLuffyInstanceReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "namespace", type = NamespaceDependent.class),
+    @Dependent(name = "postgres-secret", type = PostgresSecretDependent.class, dependsOn = "namespace"),
+    @Dependent(name = "api-keys", type = ApiKeysSecretDependent.class, dependsOn = "namespace"),
+    @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, dependsOn = "namespace"),
+    @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = "postgres-secret",
+        readyPostcondition = WorkloadReadiness.DatabaseReady.class),
+    @Dependent(name = "api-service", type = ApiServiceDependent.class, dependsOn = "namespace"),
+    // The API server starts once PostgreSQL is ready: it migrates the schema at start.
+    @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys"},
+        readyPostcondition = WorkloadReadiness.ApiServerAvailable.class),
+    @Dependent(name = "api-ingress", type = ApiIngressDependent.class, dependsOn = "api-service",
+        reconcilePrecondition = ApiIngressDependent.HostSet.class),
+    @Dependent(name = "netpol-default-deny", type = DefaultDenyNetworkPolicyDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = NetworkPolicyConditions.Enabled.class),
+    @Dependent(name = "netpol-api", type = ApiNetworkPolicyDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = NetworkPolicyConditions.Enabled.class),
+    @Dependent(name = "netpol-postgres", type = PostgresNetworkPolicyDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = NetworkPolicyConditions.Enabled.class),
+    @Dependent(name = "netpol-backup", type = BackupNetworkPolicyDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = NetworkPolicyConditions.EnabledWithBackup.class),
+    @Dependent(name = "backup-pvc", type = BackupPvcDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = BackupPvcDependent.BackupEnabled.class),
+    @Dependent(name = "backup-cronjob", type = BackupCronJobDependent.class,
+        dependsOn = {"backup-pvc", "postgres-secret"},
+        reconcilePrecondition = BackupCronJobDependent.BackupEnabled.class),
+})
+public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance>, Cleaner<OpenLuffyInstance> {
+
+  public static final String NAME = "openluffyinstance";
+  static final String INVALID_SPEC = "InvalidSpec";
+  static final String NAMESPACE_CONFLICT = "NamespaceConflict";
+  /** Safety net while not ready; workload status changes arrive as events long before this. */
+  static final Duration NOT_READY_RECHECK = Duration.ofMinutes(2);
+
+  private static final Logger log = LoggerFactory.getLogger(OpenLuffyInstanceReconciler.class);
+
+  private final OperatorConfig config;
+  private final SpecValidator validator;
+  private final List<StatusContributor> contributors;
+  private final Clock clock;
+
+  public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock) {
+    this.config = config;
+    this.validator = new SpecValidator(config.namespace());
+    this.contributors = List.copyOf(contributors);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, OpenLuffyInstance>> prepareEventSources(EventSourceContext<OpenLuffyInstance> context) {
+    return contributors.stream().flatMap(c -> c.eventSources(context).stream()).toList();
+  }
+
+  @Override
+  public UpdateControl<OpenLuffyInstance> reconcile(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    var status = new StatusBuilder(instance, clock).namespace(instance.targetNamespace());
+    List<String> problems = validator.problems(instance);
+    Optional<String> conflict = problems.isEmpty() ? NamespaceClaims.conflict(instance, context) : Optional.empty();
+    if (!problems.isEmpty()) {
+      status.failed(INVALID_SPEC, String.join("; ", problems));
+    } else if (conflict.isPresent()) {
+      status.failed(NAMESPACE_CONFLICT, conflict.get());
+    } else {
+      var workflow = context.managedWorkflowAndDependentResourceContext();
+      workflow.put(OperatorConfig.class, config);
+      workflow.reconcileManagedWorkflow();
+      contributors.forEach(c -> c.contribute(instance, context, status));
+    }
+    // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
+    OpenLuffyInstanceStatus built = status.build();
+    UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
+        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built));
+    if (problems.isEmpty() && conflict.isEmpty() && !built.isTrue("Ready")) {
+      control.rescheduleAfter(NOT_READY_RECHECK);
+    }
+    return control;
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<OpenLuffyInstance> updateErrorStatus(OpenLuffyInstance instance,
+      Context<OpenLuffyInstance> context, Exception e) {
+    log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
+    var status = new StatusBuilder(instance, clock).namespace(instance.targetNamespace())
+        .error("ReconcileError", describe(e)).build();
+    return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
+        : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status));
+  }
+
+  @Override
+  public DeleteControl cleanup(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    // Owned objects (workloads, Services, policies) go by garbage collection; namespace, Secrets and PVCs are
+    // never owned, so Retain keeps them without doing anything here.
+    if (instance.getSpec().deletionPolicy() == DeletionPolicy.Delete) {
+      String namespace = instance.targetNamespace();
+      var ns = context.getClient().namespaces().withName(namespace).get();
+      // Only a namespace this instance holds: never the namespace of the instance we conflicted with.
+      if (ns != null && instance.getMetadata().getName()
+          .equals(ns.getMetadata().getLabels() == null ? null : ns.getMetadata().getLabels().get(InstanceLabels.INSTANCE))) {
+        log.info("Deleting namespace {} of OpenLuffyInstance {} (deletionPolicy Delete)", namespace,
+            instance.getMetadata().getName());
+        context.getClient().namespaces().withName(namespace).delete();
+      }
+    }
+    return DeleteControl.defaultDelete();
+  }
+
+  // Status goes on the instance as read: with SSA off a patch is a diff against it, so only status changes.
+  private static OpenLuffyInstance withStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status) {
+    instance.setStatus(status);
+    return instance;
+  }
+
+  /** Error text for status and logs: the API server's reason, never a request body. */
+  private static String describe(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof KubernetesClientException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof KubernetesClientException k && k.getStatus() != null) {
+      return "Kubernetes API error " + k.getCode() + ": " + k.getStatus().getMessage();
+    }
+    String message = String.valueOf(cause.getMessage());
+    return cause.getClass().getSimpleName() + ": " + (message.length() > 300 ? message.substring(0, 300) : message);
+  }
+}

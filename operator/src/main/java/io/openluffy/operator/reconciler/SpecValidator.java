@@ -1,0 +1,70 @@
+package io.openluffy.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the CRD schema accepts but cannot work: checked before anything is created, so a bad spec leaves no
+ * partial objects. Each message names the field.
+ */
+public final class SpecValidator {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
+      "kube-node-lease");
+  /** Longest name whose derived object names ({@code openluffy-<name>-api-keys}, ...) stay within 63 characters. */
+  static final int MAX_NAME_LENGTH = 63 - "openluffy-".length() - "-api-keys".length();
+
+  private final String operatorNamespace;
+
+  public SpecValidator(String operatorNamespace) {
+    this.operatorNamespace = operatorNamespace;
+  }
+
+  /** Problems found, each starting with the field; empty when the spec can be reconciled. */
+  public List<String> problems(OpenLuffyInstance instance) {
+    List<String> problems = new ArrayList<>();
+    String name = instance.getMetadata().getName();
+    if (!DNS_LABEL.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
+      problems.add("metadata.name: must be a DNS label of at most " + MAX_NAME_LENGTH
+          + " characters, as it prefixes the names of the instance's objects");
+    }
+    String namespace = instance.targetNamespace();
+    if (RESERVED_NAMESPACES.contains(namespace) || namespace.startsWith("kube-")
+        || namespace.equals(operatorNamespace)) {
+      problems.add("spec.namespace: '" + namespace + "' is reserved; an instance needs a namespace of its own");
+    } else if (instance.getSpec().getNamespace() == null && namespace.length() > 63) {
+      problems.add("spec.namespace: the default namespace " + namespace + " is longer than 63 characters");
+    }
+    var spec = instance.getSpec();
+    checkResources("spec.apiServer.resources", spec.apiServer().getResources(), problems);
+    checkResources("spec.database.resources", spec.database().getResources(), problems);
+    if (spec.networkPolicy().getApiEgressCidrs() != null) {
+      for (String cidr : spec.networkPolicy().getApiEgressCidrs()) {
+        if (!Cidrs.isValid(cidr)) {
+          problems.add("spec.networkPolicy.apiEgressCidrs: '" + cidr + "' is not a CIDR");
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static void checkResources(String field, ResourceRequirements resources, List<String> problems) {
+    if (resources == null || resources.getRequests() == null || resources.getLimits() == null) {
+      return;
+    }
+    for (Map.Entry<String, Quantity> request : resources.getRequests().entrySet()) {
+      Quantity limit = resources.getLimits().get(request.getKey());
+      if (limit != null && request.getValue().compareTo(limit) > 0) {
+        problems.add(field + ".requests." + request.getKey() + ": " + request.getValue()
+            + " exceeds the limit " + limit);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.openluffy.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.openluffy.operator.crd.AdminStatus;
+import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.ConditionType;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
+import io.openluffy.operator.crd.Phase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place status is made. Steps report conditions; {@link #build()} adds {@code Ready}, the phase and
+ * {@code observedGeneration}, and keeps each condition's {@code lastTransitionTime} unless its status changed, so
+ * an unchanged world yields an equal status and no write.
+ */
+public final class StatusBuilder {
+
+  private record Reported(String status, String reason, String message, boolean requiredForReady) {
+  }
+
+  private final OpenLuffyInstance instance;
+  private final OpenLuffyInstanceStatus previous;
+  private final Clock clock;
+  private final Map<String, Reported> reported = new LinkedHashMap<>();
+  private String namespace;
+  private String endpoint;
+  private AdminStatus admin;
+  private BackupStatus lastBackup;
+  private Reported failure;
+  private boolean terminal;
+
+  public StatusBuilder(OpenLuffyInstance instance, Clock clock) {
+    this.instance = instance;
+    this.previous = Optional.ofNullable(instance.getStatus()).orElseGet(OpenLuffyInstanceStatus::new);
+    this.clock = clock;
+    this.admin = previous.getAdmin();
+    this.lastBackup = previous.getLastBackup();
+  }
+
+  /** A condition {@code Ready} waits for. */
+  public StatusBuilder required(String type, boolean ok, String reason, String message) {
+    reported.put(type, new Reported(ok ? "True" : "False", reason, message, true));
+    return this;
+  }
+
+  /** A condition shown for information only (e.g. BackupScheduled while backups are disabled). */
+  public StatusBuilder informational(String type, boolean ok, String reason, String message) {
+    reported.put(type, new Reported(ok ? "True" : "False", reason, message, false));
+    return this;
+  }
+
+  /** A problem retrying cannot fix (InvalidSpec, NamespaceConflict): Ready=False with this reason, phase Failed. */
+  public StatusBuilder failed(String reason, String message) {
+    failure = new Reported("False", reason, message, true);
+    terminal = true;
+    return this;
+  }
+
+  /** A reconcile error the operator retries with backoff: Ready=False with this reason, phase not Failed. */
+  public StatusBuilder error(String reason, String message) {
+    failure = new Reported("False", reason, message, true);
+    terminal = false;
+    return this;
+  }
+
+  public boolean isTrue(String type) {
+    Reported r = reported.get(type);
+    return r != null && "True".equals(r.status());
+  }
+
+  public StatusBuilder namespace(String namespace) {
+    this.namespace = namespace;
+    return this;
+  }
+
+  public StatusBuilder endpoint(String endpoint) {
+    this.endpoint = endpoint;
+    return this;
+  }
+
+  public StatusBuilder admin(AdminStatus admin) {
+    this.admin = admin;
+    return this;
+  }
+
+  public StatusBuilder lastBackup(BackupStatus lastBackup) {
+    this.lastBackup = lastBackup;
+    return this;
+  }
+
+  public OpenLuffyInstanceStatus build() {
+    Long generation = instance.getMetadata().getGeneration();
+    List<String> waiting = reported.entrySet().stream()
+        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
+        .map(Map.Entry::getKey).toList();
+    var ready = readyCondition(waiting);
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(condition(ConditionType.READY, ready, generation));
+    reported.forEach((type, r) -> conditions.add(condition(type, r, generation)));
+
+    var status = new OpenLuffyInstanceStatus();
+    status.setObservedGeneration(generation);
+    status.setPhase(phase(waiting));
+    status.setNamespace(namespace);
+    status.setEndpoint(endpoint);
+    status.setAdmin(admin);
+    status.setLastBackup(lastBackup);
+    status.setConditions(conditions);
+    return status;
+  }
+
+  private Reported readyCondition(List<String> waiting) {
+    if (failure != null) {
+      return failure;
+    }
+    if (waiting.isEmpty()) {
+      return new Reported("True", "AllComponentsReady", "All components are ready", true);
+    }
+    return new Reported("False", "ComponentsNotReady", "Waiting for " + String.join(", ", waiting), true);
+  }
+
+  private Phase phase(List<String> waiting) {
+    if (terminal) {
+      return Phase.Failed;
+    }
+    if (waiting.isEmpty() && failure == null) {
+      return Phase.Ready;
+    }
+    if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
+      return Phase.Degraded;
+    }
+    return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;
+  }
+
+  private Condition condition(String type, Reported r, Long generation) {
+    String transition = previous.condition(type)
+        .filter(old -> r.status().equals(old.getStatus()) && old.getLastTransitionTime() != null)
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(r.status())
+        .withReason(r.reason())
+        .withMessage(r.message())
+        .withObservedGeneration(generation)
+        .withLastTransitionTime(transition)
+        .build();
+  }
+}

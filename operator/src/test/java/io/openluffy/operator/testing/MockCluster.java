@@ -1,0 +1,153 @@
+package io.openluffy.operator.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.dependent.ApiDeploymentDependent;
+import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A fabric8 mock API server in CRUD mode with the generated CRD loaded and the real operator running against it.
+ * Tests play kubelet and controller-manager through {@link #markDatabaseReady} and {@link #markApiServerAvailable}.
+ * One per test class: JOSDK start-up is the slow part.
+ */
+public final class MockCluster implements AutoCloseable {
+
+  public static final String OPERATOR_NAMESPACE = "openluffy-system";
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final OpenLuffyOperator operator;
+
+  private MockCluster() {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    server.init();
+    client = server.createClient();
+    client.apiextensions().v1().customResourceDefinitions()
+        .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
+        .create();
+    operator = OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, false, false, 0), registry);
+  }
+
+  /** Starts the mock server and the operator. */
+  public static MockCluster start() {
+    var cluster = new MockCluster();
+    cluster.operator.start();
+    return cluster;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public OpenLuffyOperator operator() {
+    return operator;
+  }
+
+  public SimpleMeterRegistry registry() {
+    return registry;
+  }
+
+  public static OpenLuffyInstance instance(String name, Consumer<OpenLuffyInstanceSpec> customizer) {
+    var instance = new OpenLuffyInstance();
+    instance.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    var spec = new OpenLuffyInstanceSpec();
+    customizer.accept(spec);
+    instance.setSpec(spec);
+    return instance;
+  }
+
+  public OpenLuffyInstance create(OpenLuffyInstance instance) {
+    return client.resource(instance).create();
+  }
+
+  public OpenLuffyInstance get(String name) {
+    return client.resources(OpenLuffyInstance.class).withName(name).get();
+  }
+
+  /** Plays kubelet: the PostgreSQL pod is running and ready. */
+  public void markDatabaseReady(OpenLuffyInstance instance) {
+    var sts = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().statefulSets()
+        .inNamespace(instance.targetNamespace()).withName(PostgresStatefulSetDependent.name(instance)).get(),
+        s -> s != null);
+    sts.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
+        .withCurrentReplicas(1).build());
+    client.resource(sts).updateStatus();
+  }
+
+  /** Plays the deployment controller: an API server replica is available. */
+  public void markApiServerAvailable(OpenLuffyInstance instance) {
+    var deployment = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().deployments()
+        .inNamespace(instance.targetNamespace()).withName(ApiDeploymentDependent.name(instance)).get(),
+        d -> d != null);
+    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
+        .withUpdatedReplicas(1).withObservedGeneration(deployment.getMetadata().getGeneration()).build());
+    client.resource(deployment).updateStatus();
+  }
+
+  /** Creates the instance and plays kubelet until it reports Ready. */
+  public OpenLuffyInstance createReady(OpenLuffyInstance instance) {
+    create(instance);
+    markDatabaseReady(instance);
+    markApiServerAvailable(instance);
+    return awaitCondition(instance.getMetadata().getName(), "Ready", "True");
+  }
+
+  public OpenLuffyInstance awaitCondition(String name, String type, String status) {
+    return await().atMost(Duration.ofSeconds(15)).until(() -> get(name),
+        i -> i != null && i.getStatus() != null && i.getStatus().condition(type)
+            .map(c -> status.equals(c.getStatus())).orElse(false));
+  }
+
+  /** Number of reconciles finished so far (JOSDK's own Micrometer counter). */
+  public double reconciliations() {
+    return registry.find("operator.sdk.reconciliations.success").counters().stream()
+        .mapToDouble(c -> c.count()).sum();
+  }
+
+  /** Drains the mock server's request log and returns the writes (POST/PUT/PATCH/DELETE) in it. */
+  public List<String> drainWrites() {
+    List<String> writes = new ArrayList<>();
+    try {
+      RecordedRequest request;
+      while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+        if (WRITES.contains(request.getMethod())) {
+          writes.add(request.getMethod() + " " + request.getPath());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return writes;
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    client.close();
+    server.destroy();
+  }
+}
