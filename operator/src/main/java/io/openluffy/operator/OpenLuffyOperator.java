@@ -34,6 +34,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
   private static final Duration RETRY_MAX = Duration.ofMinutes(1);
 
   private final Operator operator;
+  // Operator.start() holds the operator's monitor until every informer has synced; probes must not wait on it.
+  private volatile boolean started;
 
   private OpenLuffyOperator(Operator operator) {
     this.operator = operator;
@@ -78,13 +80,13 @@ public final class OpenLuffyOperator implements AutoCloseable {
 
   public OpenLuffyOperator start() {
     operator.start();
+    started = true;
     return this;
   }
 
   /** Started and every informer healthy: what /readyz reports. */
   public boolean isReady() {
-    var info = operator.getRuntimeInfo();
-    return info.isStarted() && info.allEventSourcesAreHealthy();
+    return started && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   @Override
