@@ -80,6 +80,7 @@ public final class AuthService {
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
         attempts.release(attempt.attemptId());
+        users.recordLogin(user.get().id());
         return openSession(user.get().id());
     }
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The one place status is made. Steps report conditions; {@link #build()} adds {@code Ready}, the phase and
@@ -91,14 +90,17 @@ public final class StatusBuilder {
 
   public OpenLuffyInstanceStatus build() {
     Long generation = instance.getMetadata().getGeneration();
-    var ready = readyCondition();
+    List<String> waiting = reported.entrySet().stream()
+        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
+        .map(Map.Entry::getKey).toList();
+    var ready = readyCondition(waiting);
     List<Condition> conditions = new ArrayList<>();
     conditions.add(condition(ConditionType.READY, ready, generation));
     reported.forEach((type, r) -> conditions.add(condition(type, r, generation)));
 
     var status = new OpenLuffyInstanceStatus();
     status.setObservedGeneration(generation);
-    status.setPhase(phase("True".equals(ready.status())));
+    status.setPhase(phase(waiting));
     status.setNamespace(namespace);
     status.setEndpoint(endpoint);
     status.setAdmin(admin);
@@ -107,36 +109,27 @@ public final class StatusBuilder {
     return status;
   }
 
-  private Reported readyCondition() {
+  private Reported readyCondition(List<String> waiting) {
     if (failure != null) {
       return failure;
     }
-    List<String> waiting = reported.entrySet().stream()
-        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
-        .map(Map.Entry::getKey).toList();
     if (waiting.isEmpty()) {
       return new Reported("True", "AllComponentsReady", "All components are ready", true);
     }
     return new Reported("False", "ComponentsNotReady", "Waiting for " + String.join(", ", waiting), true);
   }
 
-  private Phase phase(boolean ready) {
+  private Phase phase(List<String> waiting) {
     if (failure != null) {
       return Phase.Failed;
     }
-    if (ready) {
+    if (waiting.isEmpty()) {
       return Phase.Ready;
     }
     if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
       return Phase.Degraded;
     }
-    Map<String, Reported> notReady = reported.entrySet().stream()
-        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    if (notReady.keySet().equals(java.util.Set.of(ConditionType.ADMIN_BOOTSTRAPPED))) {
-      return Phase.Bootstrapping;
-    }
-    return Phase.Provisioning;
+    return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;
   }
 
   private Condition condition(String type, Reported r, Long generation) {

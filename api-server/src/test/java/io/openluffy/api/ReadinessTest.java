@@ -1,0 +1,44 @@
+package io.openluffy.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The database goes away and comes back: readiness follows, requests fail cleanly, nothing needs a restart. */
+class ReadinessTest {
+    @TempDir
+    Path pgDir;
+
+    @Test
+    void readyzIs503WhileTheDatabaseIsDownAndRecoversByItself() {
+        try (StandalonePostgres postgres = new StandalonePostgres(pgDir);
+             ApiServer server = ApiServer.start(postgres.apiConfig().build())) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            assertThat(api.post("/v1/auth/bootstrap/create-admin",
+                    Map.of("email", "admin@prod.local", "password", "ProdPassword123!")).status()).isEqualTo(201);
+            assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+
+            postgres.stop();
+            ApiClient.Response down = api.get("/readyz", null);
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.get("detail")).isEqualTo("Database unreachable.");
+            assertThat(api.get("/healthz", null).status()).isEqualTo(200);
+            ApiClient.Response login = api.post("/v1/auth/login",
+                    ApiClient.credentials("admin@prod.local", "ProdPassword123!"));
+            assertThat(login.status()).isEqualTo(503);
+            assertThat(login.get("detail")).contains("database is unavailable");
+
+            postgres.start();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get("/readyz", null).status() == 200);
+            assertThat(api.post("/v1/auth/login", ApiClient.credentials("admin@prod.local", "ProdPassword123!"))
+                    .status()).isEqualTo(200);
+        }
+    }
+}
