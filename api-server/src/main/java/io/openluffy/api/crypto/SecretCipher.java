@@ -49,6 +49,10 @@ public final class SecretCipher {
         if (sealed.nonce() == null || sealed.nonce().length != NONCE_BYTES) {
             throw new DecryptionException("malformed nonce");
         }
+        if (sealed.ciphertext() == null || sealed.ciphertext().length < TAG_BITS / 8) {
+            // shorter than the tag: the JDK provider would fail with an unchecked ProviderException
+            throw new DecryptionException("malformed ciphertext");
+        }
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
