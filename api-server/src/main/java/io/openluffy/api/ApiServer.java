@@ -10,6 +10,7 @@ import io.openluffy.api.crypto.KeyRing;
 import io.openluffy.api.crypto.SecretCipher;
 import io.openluffy.api.crypto.SecretVault;
 import io.openluffy.api.customers.CustomerService;
+import io.openluffy.api.db.AccountRepository;
 import io.openluffy.api.db.ApiTokenRepository;
 import io.openluffy.api.db.AuditRepository;
 import io.openluffy.api.db.CustomerRepository;
@@ -23,7 +24,9 @@ import io.openluffy.api.http.HttpApp;
 import io.openluffy.api.integrations.ArgoCdClient;
 import io.openluffy.api.integrations.IntegrationService;
 import io.openluffy.api.metrics.Metrics;
+import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.PasswordHasher;
+import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +70,9 @@ public final class ApiServer implements AutoCloseable {
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
             IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
                     new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10)), cfg.allowInsecureIntegrations());
-            HttpApp.Features features = new HttpApp.Features(customers, integrations, audit, metrics,
-                    cfg.metricsRequireAuth());
+            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds), hasher, audit);
+            HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
+                    integrations, audit, metrics, cfg.metricsRequireAuth());
             Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable, features).start(cfg.port());
             ApiServer server = new ApiServer(database, http);
             LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),

@@ -8,6 +8,7 @@ public enum AuditAction {
     USER_DISABLED("user.disabled"),
     USER_ENABLED("user.enabled"),
     USER_PASSWORD_RESET("user.password_reset"),
+    USER_PASSWORD_CHANGED("user.password_changed"),
     USER_DELETED("user.deleted"),
     API_TOKEN_CREATED("api_token.created"),
     API_TOKEN_REVOKED("api_token.revoked"),

@@ -15,6 +15,8 @@ import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.customers.CustomerService;
 import io.openluffy.api.integrations.IntegrationService;
 import io.openluffy.api.metrics.Metrics;
+import io.openluffy.api.users.AccountService;
+import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +37,9 @@ public final class HttpApp {
         ObjectMapper mapper = mapper();
         JsonBody json = new JsonBody(mapper);
         AuthHandler authHandler = new AuthHandler(auth, json);
-        UserHandler userHandler = new UserHandler(users, json);
-        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, json);
+        UserHandler userHandler = new UserHandler(users, features.userAudit(), json);
+        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, features.userAudit(), json);
+        AccountHandler accountHandler = new AccountHandler(features.accounts(), json);
         HealthHandler health = new HealthHandler(databaseReachable);
         CustomerHandler customerHandler = new CustomerHandler(features.customers(), json);
         IntegrationHandler integrationHandler = new IntegrationHandler(features.integrations(), json);
@@ -64,12 +67,15 @@ public final class HttpApp {
             r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
+            r.post("/v1/auth/me/password", accountHandler::changeOwnPassword, Access.USER);
 
             r.post("/v1/auth/users", userHandler::create, Access.ADMIN);
             r.get("/v1/auth/users", userHandler::list, Access.ADMIN);
             r.get("/v1/auth/users/{id}", userHandler::get, Access.ADMIN);
             r.patch("/v1/auth/users/{id}", userHandler::update, Access.ADMIN);
             r.delete("/v1/auth/users/{id}", userHandler::delete, Access.ADMIN);
+            r.post("/v1/auth/users/{id}/disable", accountHandler::disable, Access.ADMIN);
+            r.post("/v1/auth/users/{id}/enable", accountHandler::enable, Access.ADMIN);
 
             r.post("/v1/auth/tokens", tokenHandler::create, Access.USER);
             r.get("/v1/auth/tokens", tokenHandler::list, Access.USER);
@@ -94,9 +100,9 @@ public final class HttpApp {
         });
     }
 
-    /** The services of customers, integrations, audit and metrics, and whether /metrics needs an admin. */
-    public record Features(CustomerService customers, IntegrationService integrations, AuditLog audit, Metrics metrics,
-                           boolean metricsRequireAuth) {
+    /** Account, customer, integration, audit and metrics services, and whether /metrics needs an admin. */
+    public record Features(AccountService accounts, UserAuditTrail userAudit, CustomerService customers,
+                           IntegrationService integrations, AuditLog audit, Metrics metrics, boolean metricsRequireAuth) {
     }
 
     /** snake_case JSON, ISO-8601 times, unknown fields refused (a typo must not be silently ignored). */
