@@ -5,31 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.testing.MockCluster;
+import io.openluffy.operator.testing.MockClusterTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Deleting an instance: Retain keeps the data and lets a new instance adopt it; Delete removes the namespace. */
-class DeletionPolicyTest {
-
-  static MockCluster cluster;
-  static KubernetesClient k8s;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = MockCluster.start();
-    k8s = cluster.client();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
+class DeletionPolicyTest extends MockClusterTest {
 
   @Test
   void retainKeepsNamespaceClaimsAndSecretsAndANewInstanceAdoptsThem() {

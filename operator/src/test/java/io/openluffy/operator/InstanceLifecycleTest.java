@@ -12,11 +12,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
-import io.openluffy.operator.testing.CapturedLogs;
 import io.openluffy.operator.testing.MockCluster;
+import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,35 +24,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One instance brought up on the mock cluster, then changed, tampered with and reconciled again. */
-class InstanceLifecycleTest {
+class InstanceLifecycleTest extends MockClusterTest {
 
   static final String NS = "openluffy-acme";
-  static MockCluster cluster;
-  static CapturedLogs logs;
-  static KubernetesClient k8s;
   static OpenLuffyInstance ready;
 
   @BeforeAll
   static void bringUpInstance() {
-    logs = new CapturedLogs();
-    cluster = MockCluster.start();
-    k8s = cluster.client();
     ready = cluster.createReady(MockCluster.instance("acme", spec -> {
       spec.setEnvironment("prod");
       spec.setHost("openluffy.acme.example");
       spec.getNetworkPolicy().setApiEgressCidrs(List.of("140.82.112.0/20"));
     }));
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-    logs.close();
   }
 
   @Test
@@ -70,6 +56,11 @@ class InstanceLifecycleTest {
       assertThat(c.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
       assertThat(c.getReason()).isNotBlank();
     });
+  }
+
+  @Test
+  void operatorReportsReadyWithItsInformersSynced() {
+    assertThat(cluster.operator().isReady()).isTrue();
   }
 
   @Test
