@@ -70,7 +70,8 @@ public final class ApiServer implements AutoCloseable {
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
             IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
                     new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10)), cfg.allowInsecureIntegrations());
-            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds), hasher, audit);
+            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds),
+                    new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
             HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
                     integrations, audit, metrics, cfg.metricsRequireAuth());
             Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable, features).start(cfg.port());

@@ -1,7 +1,9 @@
 package io.openluffy.api;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static io.openluffy.api.DeploymentGuideWalkthroughTest.assertDetail;
@@ -99,6 +101,26 @@ class AccountApiTest extends ApiServerTestBase {
         assertThat(me(session)).isEqualTo(401);
         assertThat(login(VIEWER, VIEWER_PASSWORD).status()).isEqualTo(401);
         assertThat(login(VIEWER, "ResetByAdmin789!").status()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordIsThrottledLikeLogins(@TempDir Path otherDataDir) {
+        try (ApiServer strict = ApiServer.start(ApiConfig.builder().port(0).dataDir(otherDataDir)
+                .loginFailuresPerHour(2).build())) {
+            ApiClient client = new ApiClient(strict.baseUrl());
+            String token = client.post("/v1/auth/bootstrap/create-admin",
+                    Map.of("email", "admin@dev.local", "password", "DevPassword123!")).get("access_token");
+            Map<String, Object> wrong = Map.of("current_password", "Guess0000000!", "new_password", "NewPassword456!");
+            assertThat(client.post("/v1/auth/me/password", wrong, token).status()).isEqualTo(403);
+            assertThat(client.post("/v1/auth/me/password", wrong, token).status()).isEqualTo(403);
+            ApiClient.Response blocked = client.post("/v1/auth/me/password", Map.of("current_password",
+                    "DevPassword123!", "new_password", "NewPassword456!"), token);
+            assertDetail(blocked, 429, "Too many failed password checks");
+            assertThat(blocked.header("Retry-After")).isNotBlank();
+            // the same per-account budget as logging in
+            assertThat(client.post("/v1/auth/login", ApiClient.credentials("admin@dev.local", "DevPassword123!"))
+                    .status()).isEqualTo(429);
+        }
     }
 
     private static ApiClient.Response changePassword(String token, String current, String next) {
