@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,9 +81,9 @@ public final class Database implements AutoCloseable {
                     .start();
             LOG.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir.toAbsolutePath().normalize());
             return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
-                    + " (is another OpenLuffy API server using this OPENLUFFY_DATA_DIR?)", e);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dir.toAbsolutePath().normalize()
+                    + ": is another OpenLuffy API server using this OPENLUFFY_DATA_DIR? (" + e.getMessage() + ")", e);
         }
     }
 
