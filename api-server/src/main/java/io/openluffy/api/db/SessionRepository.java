@@ -47,7 +47,7 @@ public final class SessionRepository {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + UserRepository.columns("u") + " FROM sessions s JOIN users u ON u.id = s.user_id "
-                            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()")) {
+                            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();
