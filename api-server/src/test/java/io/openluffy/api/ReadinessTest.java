@@ -6,8 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The database goes away and comes back: readiness follows, requests fail cleanly, nothing needs a restart. */
@@ -40,5 +43,28 @@ class ReadinessTest {
             assertThat(api.post("/v1/auth/login", ApiClient.credentials("admin@prod.local", "ProdPassword123!"))
                     .status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void startUpWaitsForADatabaseThatIsNotUpYet() throws Exception {
+        try (StandalonePostgres postgres = new StandalonePostgres(pgDir)) {
+            postgres.stop();
+            CompletableFuture<ApiServer> starting = CompletableFuture.supplyAsync(
+                    () -> ApiServer.start(postgres.apiConfig().databaseWaitSeconds(60).build()));
+            Thread.sleep(3_000);
+            assertThat(starting).isNotDone();
+            postgres.start();
+            try (ApiServer server = starting.get(60, TimeUnit.SECONDS)) {
+                assertThat(new ApiClient(server.baseUrl()).get("/readyz", null).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void startUpGivesUpWithAClearErrorWhenTheDatabaseNeverComes() {
+        ApiConfig nothingListening = ApiConfig.builder().port(0).databaseWaitSeconds(0)
+                .database("jdbc:postgresql://localhost:" + StandalonePostgres.freePort() + "/openluffy", "u", "p")
+                .jwtSigningKey(StandalonePostgres.JWT_KEY).encryptionKey(StandalonePostgres.ENCRYPTION_KEY).build();
+        assertThatThrownBy(() -> ApiServer.start(nothingListening)).hasMessageContaining("Connection");
     }
 }

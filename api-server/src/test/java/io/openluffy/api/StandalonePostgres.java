@@ -57,7 +57,7 @@ final class StandalonePostgres implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -4,29 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.testing.MockCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.openluffy.operator.testing.MockClusterTest;
 import org.junit.jupiter.api.Test;
 
 /** Specs the schema accepts but that cannot work, and two instances wanting one namespace. */
-class BadInputTest {
-
-  static MockCluster cluster;
-  static KubernetesClient k8s;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = MockCluster.start();
-    k8s = cluster.client();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
+class BadInputTest extends MockClusterTest {
 
   @Test
   void unworkableSpecGetsInvalidSpecNamingTheFieldAndCreatesNothing() {

@@ -12,48 +12,33 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
-import io.openluffy.operator.testing.CapturedLogs;
 import io.openluffy.operator.testing.MockCluster;
+import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One instance brought up on the mock cluster, then changed, tampered with and reconciled again. */
-class InstanceLifecycleTest {
+class InstanceLifecycleTest extends MockClusterTest {
 
   static final String NS = "openluffy-acme";
-  static MockCluster cluster;
-  static CapturedLogs logs;
-  static KubernetesClient k8s;
   static OpenLuffyInstance ready;
 
   @BeforeAll
   static void bringUpInstance() {
-    logs = new CapturedLogs();
-    cluster = MockCluster.start();
-    k8s = cluster.client();
     ready = cluster.createReady(MockCluster.instance("acme", spec -> {
       spec.setEnvironment("prod");
       spec.setHost("openluffy.acme.example");
       spec.getNetworkPolicy().setApiEgressCidrs(List.of("140.82.112.0/20"));
     }));
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-    logs.close();
   }
 
   @Test
@@ -70,6 +55,11 @@ class InstanceLifecycleTest {
       assertThat(c.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
       assertThat(c.getReason()).isNotBlank();
     });
+  }
+
+  @Test
+  void operatorReportsReadyWithItsInformersSynced() {
+    assertThat(cluster.operator().isReady()).isTrue();
   }
 
   @Test
@@ -220,7 +210,7 @@ class InstanceLifecycleTest {
     sts.getStatus().setCurrentRevision("rev-" + System.nanoTime());
     k8s.resource(sts).updateStatus();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.reconciliations() > before);
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.reconciliations() > before);
     assertThat(cluster.drainWrites()).as("writes after the test's own status update")
         .containsExactly("PUT /apis/apps/v1/namespaces/openluffy-acme/statefulsets/openluffy-acme-postgres/status");
   }
@@ -235,7 +225,7 @@ class InstanceLifecycleTest {
       return d;
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> {
       assertThat(k8s.services().inNamespace(NS).withName("openluffy-acme-api").get()).isNotNull();
       assertThat(policy("openluffy-acme-postgres")).isNotNull();
       assertThat(k8s.apps().deployments().inNamespace(NS).withName("openluffy-acme-api").get().getSpec()
@@ -253,10 +243,10 @@ class InstanceLifecycleTest {
       return i;
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(
         k8s.apps().deployments().inNamespace(NS).withName("openluffy-acme-api").get().getSpec().getTemplate()
             .getSpec().getContainers().get(0).getImage()).isEqualTo("openluffy/api-server:0.2.0"));
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(
         cluster.get("acme").getStatus().getObservedGeneration()).isEqualTo(updated.getMetadata().getGeneration()));
     assertThat(secret("openluffy-acme-api-keys").getData()).isEqualTo(keysBefore);
     assertThat(secret("openluffy-acme-postgres").getData()).isEqualTo(dbBefore);
@@ -289,7 +279,7 @@ class InstanceLifecycleTest {
   private static void awaitReadyAtCurrentGeneration() {
     cluster.markDatabaseReady(ready);
     cluster.markApiServerAvailable(ready);
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.get("acme"), i -> i.getStatus() != null
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("acme"), i -> i.getStatus() != null
         && i.getStatus().isTrue("Ready")
         && i.getMetadata().getGeneration().equals(i.getStatus().getObservedGeneration()));
   }

@@ -32,16 +32,24 @@ public final class UserRepository {
     public boolean insertIfNoUsers(UserRecord user) {
         return sql.inTransaction(c -> {
             Sql.lock(c, Sql.LOCK_USERS, 0);
-            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return false;
-                }
+            if (anyUser(c)) {
+                return false;
             }
             insert(c, user);
             return true;
         });
+    }
+
+    public boolean anyExists() {
+        return sql.withConnection(UserRepository::anyUser);
+    }
+
+    private static boolean anyUser(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** Inserts the user; false when the e-mail is taken. */

@@ -36,6 +36,7 @@ public final class StatusBuilder {
   private AdminStatus admin;
   private BackupStatus lastBackup;
   private Reported failure;
+  private boolean terminal;
 
   public StatusBuilder(OpenLuffyInstance instance, Clock clock) {
     this.instance = instance;
@@ -60,6 +61,14 @@ public final class StatusBuilder {
   /** A problem retrying cannot fix (InvalidSpec, NamespaceConflict): Ready=False with this reason, phase Failed. */
   public StatusBuilder failed(String reason, String message) {
     failure = new Reported("False", reason, message, true);
+    terminal = true;
+    return this;
+  }
+
+  /** A reconcile error the operator retries with backoff: Ready=False with this reason, phase not Failed. */
+  public StatusBuilder error(String reason, String message) {
+    failure = new Reported("False", reason, message, true);
+    terminal = false;
     return this;
   }
 
@@ -120,10 +129,10 @@ public final class StatusBuilder {
   }
 
   private Phase phase(List<String> waiting) {
-    if (failure != null) {
+    if (terminal) {
       return Phase.Failed;
     }
-    if (waiting.isEmpty()) {
+    if (waiting.isEmpty() && failure == null) {
       return Phase.Ready;
     }
     if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {

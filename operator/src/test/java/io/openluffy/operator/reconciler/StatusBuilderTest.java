@@ -84,6 +84,15 @@ class StatusBuilderTest {
   }
 
   @Test
+  void retriedErrorIsNotReadyButNotFailed() {
+    var status = new StatusBuilder(instance(1, null), T0)
+        .error("ReconcileError", "Kubernetes API error 500: boom").build();
+
+    assertThat(status.condition(ConditionType.READY).orElseThrow().getReason()).isEqualTo("ReconcileError");
+    assertThat(status.getPhase()).isEqualTo(Phase.Provisioning);
+  }
+
+  @Test
   void phaseIsBootstrappingWhenOnlyTheAdminIsMissingAndDegradedAfterHavingBeenReady() {
     var bootstrapping = new StatusBuilder(instance(1, null), T0)
         .required(ConditionType.API_SERVER_READY, true, "DeploymentAvailable", "ok")

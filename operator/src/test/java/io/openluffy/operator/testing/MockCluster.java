@@ -2,6 +2,7 @@ package io.openluffy.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 public final class MockCluster implements AutoCloseable {
 
   public static final String OPERATOR_NAMESPACE = "openluffy-system";
+  /** Upper bound for the operator to react; generous because the build machine is shared, never a timing check. */
+  public static final Duration PATIENCE = Duration.ofSeconds(45);
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final KubernetesMockServer server;
@@ -90,7 +93,7 @@ public final class MockCluster implements AutoCloseable {
 
   /** Plays kubelet: the PostgreSQL pod is running and ready. */
   public void markDatabaseReady(OpenLuffyInstance instance) {
-    var sts = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().statefulSets()
+    var sts = await().atMost(PATIENCE).until(() -> client.apps().statefulSets()
         .inNamespace(instance.targetNamespace()).withName(PostgresStatefulSetDependent.name(instance)).get(),
         s -> s != null);
     sts.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
@@ -100,12 +103,36 @@ public final class MockCluster implements AutoCloseable {
 
   /** Plays the deployment controller: an API server replica is available. */
   public void markApiServerAvailable(OpenLuffyInstance instance) {
-    var deployment = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().deployments()
+    var deployment = await().atMost(PATIENCE).until(() -> client.apps().deployments()
         .inNamespace(instance.targetNamespace()).withName(ApiDeploymentDependent.name(instance)).get(),
         d -> d != null);
     deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
         .withUpdatedReplicas(1).withObservedGeneration(deployment.getMetadata().getGeneration()).build());
     client.resource(deployment).updateStatus();
+  }
+
+  /**
+   * Plays the garbage collector after an owner is gone: deletes every object (namespaces included) that has an
+   * ownerReference to {@code ownerUid}. Returns what it deleted as Kind/name.
+   */
+  public List<String> collectGarbage(String ownerUid) {
+    List<HasMetadata> candidates = new ArrayList<>(client.namespaces().list().getItems());
+    candidates.addAll(client.secrets().inAnyNamespace().list().getItems());
+    candidates.addAll(client.persistentVolumeClaims().inAnyNamespace().list().getItems());
+    candidates.addAll(client.services().inAnyNamespace().list().getItems());
+    candidates.addAll(client.apps().statefulSets().inAnyNamespace().list().getItems());
+    candidates.addAll(client.apps().deployments().inAnyNamespace().list().getItems());
+    candidates.addAll(client.network().v1().ingresses().inAnyNamespace().list().getItems());
+    candidates.addAll(client.network().v1().networkPolicies().inAnyNamespace().list().getItems());
+    candidates.addAll(client.batch().v1().cronjobs().inAnyNamespace().list().getItems());
+    List<String> deleted = new ArrayList<>();
+    for (HasMetadata object : candidates) {
+      if (object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> ownerUid.equals(ref.getUid()))) {
+        client.resource(object).delete();
+        deleted.add(object.getKind() + "/" + object.getMetadata().getName());
+      }
+    }
+    return deleted;
   }
 
   /** Creates the instance and plays kubelet until it reports Ready. */
@@ -117,7 +144,7 @@ public final class MockCluster implements AutoCloseable {
   }
 
   public OpenLuffyInstance awaitCondition(String name, String type, String status) {
-    return await().atMost(Duration.ofSeconds(15)).until(() -> get(name),
+    return await().atMost(PATIENCE).until(() -> get(name),
         i -> i != null && i.getStatus() != null && i.getStatus().condition(type)
             .map(c -> status.equals(c.getStatus())).orElse(false));
   }
