@@ -74,7 +74,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
   private static List<StatusContributor> contributors(OperatorConfig config, ApiServerLocator apiServers,
       Clock clock) {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
-        new AdminSecretWatch(config.namespace()), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
+        new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
     return List.of(new WorkloadStatus(), bootstrap);
   }
 

@@ -1,75 +1,82 @@
 package io.openluffy.operator.bootstrap;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.ResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The watch on the users' admin Secrets. They carry no operator label, so the label-filtered informers of the
- * managed objects never see them; this informer covers only the namespaces admin Secrets are referenced in (plus
- * the operator's own, where the examples keep them), not every Secret of the cluster. An index on the instances
- * maps a Secret event back to the instances that reference it, so creating or fixing a Secret reconciles them
- * without any edit of the instance.
+ * The watches on the users' admin Secrets. They carry no operator label, so the label-filtered informers of the
+ * managed objects never see them; rather than caching every Secret of the cluster (or of a namespace), each
+ * referenced Secret gets its own informer, limited to it by namespace and a {@code metadata.name} field selector,
+ * registered with JOSDK when an instance first references it and dropped when none does any more. An index on the
+ * instances maps a Secret event back to the instances that reference it, so creating, fixing or changing the Secret
+ * reconciles them without any edit of the instance.
  */
 public final class AdminSecretWatch {
 
-  public static final String EVENT_SOURCE_NAME = "admin-secret";
   static final String INDEX = "admin-secret-ref";
+  private static final String NAME_PREFIX = "admin-secret:";
 
-  private final String operatorNamespace;
-  private InformerEventSource<Secret, OpenLuffyInstance> source;
-  private Set<String> watched;
+  private final Map<AdminSecretLocation, InformerEventSource<Secret, OpenLuffyInstance>> watches =
+      new ConcurrentHashMap<>();
+  private IndexedResourceCache<OpenLuffyInstance> instances;
 
-  public AdminSecretWatch(String operatorNamespace) {
-    this.operatorNamespace = operatorNamespace;
+  /** Indexes the instances by the Secret they reference; called while the controller is set up. */
+  public void prepare(EventSourceContext<OpenLuffyInstance> context) {
+    context.getPrimaryCache().addIndexer(INDEX, instance -> AdminSecretLocation.of(instance)
+        .map(l -> List.of(l.toString())).orElse(List.of()));
+    instances = context.getPrimaryCache();
   }
 
-  public InformerEventSource<Secret, OpenLuffyInstance> eventSource(EventSourceContext<OpenLuffyInstance> context) {
-    var instances = context.getPrimaryCache();
-    instances.addIndexer(INDEX, instance -> AdminSecretLocation.of(instance).map(l -> List.of(l.toString()))
-        .orElse(List.of()));
-    watched = Set.of(operatorNamespace);
+  /**
+   * The Secret as cached by its watch, which is started first if this is the first instance referencing it (the
+   * start lists the Secret, so it is seen at once). Watches no instance references any more are stopped.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized Optional<Secret> watch(Context<OpenLuffyInstance> context, AdminSecretLocation location) {
+    var retriever = context.eventSourceRetriever();
+    Set<AdminSecretLocation> referenced = context.getPrimaryCache().list().flatMap(i -> AdminSecretLocation.of(i).stream())
+        .collect(Collectors.toSet());
+    watches.keySet().removeIf(watched -> {
+      boolean stale = !referenced.contains(watched) && !watched.equals(location);
+      if (stale) {
+        retriever.dynamicallyDeRegisterEventSource(name(watched));
+      }
+      return stale;
+    });
+    var source = watches.computeIfAbsent(location, l -> (InformerEventSource<Secret, OpenLuffyInstance>)
+        retriever.dynamicallyRegisterEventSource(newSource(l, retriever.eventSourceContextForDynamicRegistration())));
+    return source.get(location.id());
+  }
+
+  private InformerEventSource<Secret, OpenLuffyInstance> newSource(AdminSecretLocation location,
+      EventSourceContext<OpenLuffyInstance> context) {
     var configuration = InformerEventSourceConfiguration.from(Secret.class, OpenLuffyInstance.class)
-        .withName(EVENT_SOURCE_NAME)
-        .withNamespaces(watched)
-        // JOSDK only lets an informer change namespaces at runtime when it "follows the controller"; the
-        // controller (cluster-scoped instances) never changes its own, so only watch() below changes these.
-        .withFollowControllerNamespacesChanges(true)
+        .withName(name(location))
+        .withNamespaces(Set.of(location.namespace()))
+        .withFieldSelector(new FieldSelector(new FieldSelector.Field("metadata.name", location.name())))
         .withSecondaryToPrimaryMapper(secret -> instances.byIndex(INDEX, AdminSecretLocation.of(secret).toString())
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withPrimaryToSecondaryMapper((PrimaryToSecondaryMapper<OpenLuffyInstance>) instance ->
             AdminSecretLocation.of(instance).map(l -> Set.of(l.id())).orElse(Set.of()))
         .build();
-    source = new InformerEventSource<>(configuration, context);
-    return source;
+    return new InformerEventSource<>(configuration, context);
   }
 
-  /**
-   * Makes the informer cover exactly the operator namespace and the namespaces the given instances' admin Secrets
-   * live in. A newly added namespace is listed before this returns, so {@link #get} sees its Secrets at once.
-   */
-  public synchronized void watch(ResourceCache<OpenLuffyInstance> instances) {
-    Set<String> wanted = Stream.concat(Stream.of(operatorNamespace),
-            instances.list().flatMap(i -> AdminSecretLocation.of(i).stream()).map(AdminSecretLocation::namespace))
-        .collect(Collectors.toCollection(TreeSet::new));
-    if (!wanted.equals(watched)) {
-      source.changeNamespaces(wanted);
-      watched = Set.copyOf(wanted);
-    }
-  }
-
-  public Optional<Secret> get(AdminSecretLocation location) {
-    return source.get(location.id());
+  private static String name(AdminSecretLocation location) {
+    return NAME_PREFIX + location;
   }
 }

@@ -60,7 +60,9 @@ public class AdminBootstrapStatus implements StatusContributor {
 
   @Override
   public List<EventSource<?, OpenLuffyInstance>> eventSources(EventSourceContext<OpenLuffyInstance> context) {
-    return List.of(secrets.eventSource(context));
+    secrets.prepare(context);
+    // The Secret watches are registered per referenced Secret while reconciling (AdminSecretWatch#watch).
+    return List.of();
   }
 
   @Override
@@ -72,8 +74,7 @@ public class AdminBootstrapStatus implements StatusContributor {
     }
     var previous = Optional.ofNullable(instance.getStatus()).orElseGet(OpenLuffyInstanceStatus::new);
     boolean bootstrapped = previous.getAdmin() != null && previous.isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
-    secrets.watch(context.getPrimaryCache());
-    Optional<Secret> secret = secrets.get(location.get());
+    Optional<Secret> secret = secrets.watch(context, location.get());
     boolean apiReady = status.isTrue(ConditionType.API_SERVER_READY);
     String uid = instance.getMetadata().getUid();
 
