@@ -23,8 +23,14 @@ public final class SessionRepository {
         this.sql = new Sql(dataSource);
     }
 
+    /** Opens a session, first dropping the user's dead ones (their tokens are refused either way). */
     public void create(UUID sessionId, UUID userId, UUID refreshId, Instant expiresAt) {
-        sql.withConnection(c -> {
+        sql.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM sessions WHERE user_id = ? AND (revoked_at IS NOT NULL OR expires_at <= now())")) {
+                ps.setObject(1, userId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions (id, user_id, current_refresh_id, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setObject(1, sessionId);
