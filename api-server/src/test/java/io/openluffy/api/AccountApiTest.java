@@ -62,6 +62,9 @@ class AccountApiTest extends ApiServerTestBase {
                 .isEqualTo(401);
         assertDetail(login(VIEWER, VIEWER_PASSWORD), 401, "Invalid email or password");
 
+        createUser(admin, "other@yourcompany.com", "OtherViewer123!", "viewer");
+        assertDetail(api.post("/v1/auth/users/" + id + "/enable", null, accessToken("other@yourcompany.com",
+                "OtherViewer123!")), 403, "admin role");
         ApiClient.Response enabled = api.post("/v1/auth/users/" + id + "/enable", null, admin);
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().get("disabled").asBoolean()).isFalse();

@@ -49,7 +49,9 @@ class CustomerApiTest extends ApiServerTestBase {
         assertDetail(api.delete("/v1/customers/" + id, viewer), 403, "admin role");
         assertDetail(api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", GITHUB_TOKEN), viewer),
                 403, "admin role");
+        assertDetail(api.delete("/v1/customers/" + id + "/github-token", viewer), 403, "admin role");
         assertDetail(api.get("/v1/customers", null), 401, "Authentication required");
+        assertDetail(api.get("/v1/customers/" + id + "/github-token", null), 401, "Authentication required");
 
         assertThat(api.delete("/v1/customers/" + id, admin).status()).isEqualTo(204);
         assertDetail(api.get("/v1/customers/" + id, viewer), 404, "Customer not found");
