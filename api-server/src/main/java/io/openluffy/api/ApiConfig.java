@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class ApiConfig {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_LOGIN_FAILURES_PER_HOUR = 100;
+    public static final int DEFAULT_DATABASE_WAIT_SECONDS = 120;
     /** HS256 needs a key of at least the hash's size (RFC 7518 §3.2). */
     public static final int MIN_JWT_KEY_BYTES = 32;
     /** AES-256. */
@@ -32,6 +33,7 @@ public final class ApiConfig {
     private final byte[] jwtSigningKey;
     private final byte[] encryptionKey;
     private final int loginFailuresPerHour;
+    private final int databaseWaitSeconds;
 
     private ApiConfig(Builder b) {
         this.port = b.port;
@@ -42,6 +44,7 @@ public final class ApiConfig {
         this.jwtSigningKey = b.jwtSigningKey;
         this.encryptionKey = b.encryptionKey;
         this.loginFailuresPerHour = b.loginFailuresPerHour;
+        this.databaseWaitSeconds = b.databaseWaitSeconds;
     }
 
     public static Builder builder() {
@@ -56,6 +59,8 @@ public final class ApiConfig {
         b.dataDir(Path.of(env.getOrDefault("OPENLUFFY_DATA_DIR", "./openluffy-data")));
         b.loginFailuresPerHour(intVar(env, "OPENLUFFY_LOGIN_FAILURES_PER_HOUR", DEFAULT_LOGIN_FAILURES_PER_HOUR,
                 1, 1_000_000, problems));
+        b.databaseWaitSeconds(intVar(env, "OPENLUFFY_DATABASE_WAIT_SECONDS", DEFAULT_DATABASE_WAIT_SECONDS,
+                0, 86_400, problems));
         String url = blankToNull(env.get("OPENLUFFY_DATABASE_URL"));
         if (url != null) {
             b.database(url, blankToNull(env.get("OPENLUFFY_DATABASE_USER")),
@@ -141,6 +146,11 @@ public final class ApiConfig {
         return loginFailuresPerHour;
     }
 
+    /** How long start-up waits for an unreachable external database before giving up. */
+    public int databaseWaitSeconds() {
+        return databaseWaitSeconds;
+    }
+
     /** Same configuration with both keys set; used once the local keys are resolved. */
     public ApiConfig withKeys(byte[] jwtKey, byte[] encKey) {
         Builder b = toBuilder();
@@ -155,6 +165,7 @@ public final class ApiConfig {
 
     private Builder toBuilder() {
         Builder b = builder().port(port).dataDir(dataDir).loginFailuresPerHour(loginFailuresPerHour)
+                .databaseWaitSeconds(databaseWaitSeconds)
                 .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey);
         if (databaseUrl != null) {
             b.database(databaseUrl, databaseUser, databasePassword);
@@ -167,7 +178,7 @@ public final class ApiConfig {
     public String toString() {
         return "ApiConfig{port=" + port + ", dataDir=" + dataDir
                 + ", database=" + (databaseUrl == null ? "embedded" : databaseUrl)
-                + ", loginFailuresPerHour=" + loginFailuresPerHour + "}";
+                + ", loginFailuresPerHour=" + loginFailuresPerHour + ", databaseWaitSeconds=" + databaseWaitSeconds + "}";
     }
 
     /** Programmatic configuration; {@link #build()} validates like {@link #fromEnvironment(Map)}. */
@@ -180,6 +191,7 @@ public final class ApiConfig {
         private byte[] jwtSigningKey;
         private byte[] encryptionKey;
         private int loginFailuresPerHour = DEFAULT_LOGIN_FAILURES_PER_HOUR;
+        private int databaseWaitSeconds = DEFAULT_DATABASE_WAIT_SECONDS;
 
         private Builder() {
         }
@@ -217,6 +229,11 @@ public final class ApiConfig {
             return this;
         }
 
+        public Builder databaseWaitSeconds(int seconds) {
+            this.databaseWaitSeconds = seconds;
+            return this;
+        }
+
         public ApiConfig build() {
             List<String> problems = problems();
             if (!problems.isEmpty()) {
@@ -232,6 +249,9 @@ public final class ApiConfig {
             }
             if (loginFailuresPerHour < 1) {
                 problems.add("OPENLUFFY_LOGIN_FAILURES_PER_HOUR must be at least 1");
+            }
+            if (databaseWaitSeconds < 0) {
+                problems.add("OPENLUFFY_DATABASE_WAIT_SECONDS must not be negative");
             }
             if (databaseUrl != null) {
                 if (!databaseUrl.startsWith("jdbc:postgresql://")) {

@@ -21,6 +21,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
   static final String LEASE_NAME = "openluffy-operator-lease";
 
   private final Operator operator;
+  // Operator.start() holds the operator's monitor until every informer has synced; probes must not wait on it.
+  private volatile boolean started;
 
   private OpenLuffyOperator(Operator operator) {
     this.operator = operator;
@@ -50,13 +52,13 @@ public final class OpenLuffyOperator implements AutoCloseable {
 
   public OpenLuffyOperator start() {
     operator.start();
+    started = true;
     return this;
   }
 
   /** Started and every informer healthy: what /readyz reports. */
   public boolean isReady() {
-    var info = operator.getRuntimeInfo();
-    return info.isStarted() && info.allEventSourcesAreHealthy();
+    return started && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   @Override

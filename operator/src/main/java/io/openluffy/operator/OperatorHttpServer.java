@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /** GET /metrics (Prometheus text), /healthz (process up) and /readyz (operator started, informers healthy). */
@@ -24,11 +25,26 @@ public final class OperatorHttpServer implements AutoCloseable {
         registry.scrape()));
     server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok"));
     server.createContext("/readyz", exchange -> {
-      boolean ok = ready.getAsBoolean();
+      boolean ok = isReady(ready);
       respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok" : "not ready");
     });
+    // Scrapes and probes must not queue behind each other on the single dispatcher thread.
+    server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "operator-http");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
     return new OperatorHttpServer(server);
+  }
+
+  // During start-up JOSDK's runtime info can throw; that means "not ready", not a dropped connection.
+  private static boolean isReady(BooleanSupplier ready) {
+    try {
+      return ready.getAsBoolean();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   public int port() {

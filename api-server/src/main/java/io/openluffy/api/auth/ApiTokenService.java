@@ -59,7 +59,7 @@ public final class ApiTokenService {
     Principal authenticate(String token) {
         return tokens.useToken(sha256(token))
                 .map(u -> new Principal(User.from(u), null))
-                .orElseThrow(() -> new UnauthorizedException("Invalid or expired token."));
+                .orElseThrow(() -> new UnauthorizedException(JwtCodec.INVALID_TOKEN));
     }
 
     private static String sha256(String token) {

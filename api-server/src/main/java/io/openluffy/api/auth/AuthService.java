@@ -23,7 +23,6 @@ public final class AuthService {
     /** Same words, status and cost for an unknown e-mail and a wrong password. */
     public static final String INVALID_CREDENTIALS = "Invalid email or password.";
     static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
-    private static final String INVALID_TOKEN = "Invalid or expired token.";
 
     private final UserService userService;
     private final UserRepository users;
@@ -67,6 +66,11 @@ public final class AuthService {
             throw new InvalidInputException("password is required");
         }
         String account = email.trim().toLowerCase(Locale.ROOT);
+        if (account.length() > UserService.MAX_EMAIL_LENGTH) {
+            // no such account can exist; answer like any unknown e-mail without storing the junk as a counter
+            hasher.verifyAgainstDummy(password);
+            throw new UnauthorizedException(INVALID_CREDENTIALS);
+        }
         LoginAttemptRepository.Reservation attempt = attempts.reserve(account, failuresPerHour, THROTTLE_WINDOW);
         if (attempt.blocked()) {
             throw new TooManyRequestsException("Too many failed login attempts for this account. Try again later.",
@@ -80,6 +84,7 @@ public final class AuthService {
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
         attempts.release(attempt.attemptId());
+        users.recordLogin(user.get().id());
         return openSession(user.get().id());
     }
 
@@ -93,7 +98,7 @@ public final class AuthService {
             case ROTATED -> pair(rotation.userId(), token.sessionId(), next);
             case REUSED -> throw new UnauthorizedException(
                     "Refresh token already used; the session has been revoked. Log in again.");
-            case INVALID -> throw new UnauthorizedException(INVALID_TOKEN);
+            case INVALID -> throw new UnauthorizedException(JwtCodec.INVALID_TOKEN);
         };
     }
 
@@ -116,7 +121,7 @@ public final class AuthService {
         JwtCodec.Verified token = jwt.verifyAccess(bearer);
         UserRecord user = sessions.findActiveSessionUser(token.sessionId())
                 .filter(u -> u.id().equals(token.userId()))
-                .orElseThrow(() -> new UnauthorizedException(INVALID_TOKEN));
+                .orElseThrow(() -> new UnauthorizedException(JwtCodec.INVALID_TOKEN));
         return new Principal(User.from(user), token.sessionId());
     }
 

@@ -23,6 +23,8 @@ public final class JwtCodec {
     public static final String AUDIENCE = "openluffy-api";
     public static final Duration ACCESS_TTL = Duration.ofHours(3);
     public static final Duration REFRESH_TTL = Duration.ofDays(7);
+    /** One answer for every token defect: the client cannot fix a bad token, and details help attackers. */
+    public static final String INVALID_TOKEN = "Invalid or expired token.";
     static final String TOKEN_TYPE = "token_type";
     static final String SESSION = "sid";
 
@@ -88,13 +90,12 @@ public final class JwtCodec {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             if (claims.getExpiration() == null) {
-                throw new UnauthorizedException("Invalid or expired token.");
+                throw new UnauthorizedException(INVALID_TOKEN);
             }
             return new Verified(UUID.fromString(claims.getSubject()), UUID.fromString(claims.get(SESSION, String.class)),
                     UUID.fromString(claims.getId()));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
-            // one answer for every defect: the client cannot fix a bad token, and details help attackers
-            throw new UnauthorizedException("Invalid or expired token.");
+            throw new UnauthorizedException(INVALID_TOKEN);
         }
     }
 }

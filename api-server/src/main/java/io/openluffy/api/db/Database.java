@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.openluffy.api.ApiConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The connection pool, plus the embedded PostgreSQL when no external database is configured.
@@ -21,6 +25,7 @@ import java.sql.SQLException;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -46,11 +51,13 @@ public final class Database implements AutoCloseable {
         // Requests and /readyz should fail fast while the database is away, not hang for the default 30 s.
         hikari.setConnectionTimeout(3_000);
         hikari.setValidationTimeout(1_000);
-        HikariDataSource pool;
+        // the pool must not fail on creation: start-up waits for the database below instead
+        hikari.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            pool = new HikariDataSource(hikari);
-            migrate(pool);
+            migrateWhenReachable(pool, Duration.ofSeconds(config.databaseWaitSeconds()));
         } catch (RuntimeException e) {
+            pool.close();
             closeEmbedded(embedded);
             throw e;
         }
@@ -71,14 +78,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * In Kubernetes the API server may start before its PostgreSQL accepts connections; waiting here (and saying so)
+     * beats exiting into a crash loop.
+     */
+    private static void migrateWhenReachable(DataSource dataSource, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            try {
+                migrate(dataSource);
+                return;
+            } catch (FlywayException e) {
+                if (!isConnectionFailure(e) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                LOG.warn("Database not reachable yet; retrying for up to {} s more",
+                        Duration.between(Instant.now(), deadline).toSeconds());
+                try {
+                    Thread.sleep(RETRY_INTERVAL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void migrate(DataSource dataSource) {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
         LOG.info("Database schema at version {} ({} migration(s) applied now)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+                flyway.info().current().getVersion(), applied);
     }
 
     public DataSource dataSource() {

@@ -40,8 +40,7 @@ public final class SessionRepository {
     public Optional<UserRecord> findActiveSessionUser(UUID sessionId) {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT u.id, u.email, u.password_hash, u.first_name, u.last_name, u.role, u.created_at "
-                            + "FROM sessions s JOIN users u ON u.id = s.user_id "
+                    "SELECT " + UserRepository.columns("u") + " FROM sessions s JOIN users u ON u.id = s.user_id "
                             + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -16,7 +16,7 @@ import java.util.UUID;
  * run under one PostgreSQL advisory lock, so the rules hold for any number of server processes on one database.
  */
 public final class UserRepository {
-    private static final String COLUMNS = "id, email, password_hash, first_name, last_name, role, created_at";
+    private static final String COLUMNS = columns("");
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** Why a guarded change was refused. */
@@ -32,16 +32,24 @@ public final class UserRepository {
     public boolean insertIfNoUsers(UserRecord user) {
         return sql.inTransaction(c -> {
             Sql.lock(c, Sql.LOCK_USERS, 0);
-            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return false;
-                }
+            if (anyUser(c)) {
+                return false;
             }
             insert(c, user);
             return true;
         });
+    }
+
+    public boolean anyExists() {
+        return sql.withConnection(UserRepository::anyUser);
+    }
+
+    private static boolean anyUser(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** Inserts the user; false when the e-mail is taken. */
@@ -60,7 +68,7 @@ public final class UserRepository {
     }
 
     private static void insert(Connection c, UserRecord u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, u.id());
             ps.setString(2, u.email());
             ps.setString(3, u.passwordHash());
@@ -68,6 +76,7 @@ public final class UserRepository {
             ps.setString(5, u.lastName());
             ps.setString(6, u.role());
             ps.setTimestamp(7, Timestamp.from(u.createdAt()));
+            ps.setTimestamp(8, u.lastLoginAt() == null ? null : Timestamp.from(u.lastLoginAt()));
             ps.executeUpdate();
         }
     }
@@ -141,6 +150,16 @@ public final class UserRepository {
         });
     }
 
+    /** Notes a successful password login. */
+    public void recordLogin(UUID id) {
+        sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET last_login_at = now() WHERE id = ?")) {
+                ps.setObject(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public static boolean isUniqueViolation(DatabaseException e) {
         return UNIQUE_VIOLATION.equals(e.sqlState());
     }
@@ -162,9 +181,17 @@ public final class UserRepository {
         }
     }
 
+    /** The column list of {@link #map}, optionally qualified by a table alias for joins. */
+    static String columns(String alias) {
+        String p = alias.isEmpty() ? "" : alias + ".";
+        return p + "id, " + p + "email, " + p + "password_hash, " + p + "first_name, " + p + "last_name, "
+                + p + "role, " + p + "created_at, " + p + "last_login_at";
+    }
+
     static UserRecord map(ResultSet rs) throws SQLException {
+        Timestamp lastLogin = rs.getTimestamp("last_login_at");
         return new UserRecord(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), lastLogin == null ? null : lastLogin.toInstant());
     }
 }

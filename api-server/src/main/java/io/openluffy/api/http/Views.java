@@ -12,9 +12,12 @@ final class Views {
     private Views() {
     }
 
-    record UserView(UUID id, String email, String firstName, String lastName, String role, Instant createdAt) {
+    /** {@code last_login_at} is omitted until the user's first password login. */
+    record UserView(UUID id, String email, String firstName, String lastName, String role, Instant createdAt,
+                    Instant lastLoginAt) {
         static UserView of(User u) {
-            return new UserView(u.id(), u.email(), u.firstName(), u.lastName(), u.role().value(), u.createdAt());
+            return new UserView(u.id(), u.email(), u.firstName(), u.lastName(), u.role().value(), u.createdAt(),
+                    u.lastLoginAt());
         }
     }
 

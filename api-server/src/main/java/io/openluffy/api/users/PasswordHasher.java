@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so the
@@ -23,6 +24,11 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Each hash holds 19 MiB for its duration; bounding concurrent hashes keeps a burst of logins (or an attack)
+     * from exhausting the heap. Requests beyond the bound wait their turn.
+     */
+    private final Semaphore concurrentHashes = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     /** Verified against when the e-mail is unknown, so both failures cost the same time. */
     private final String dummyHash;
 
@@ -74,7 +80,7 @@ public final class PasswordHasher {
         return false;
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)
@@ -85,8 +91,13 @@ public final class PasswordHasher {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];
-        // the whole password, as UTF-8: nothing is truncated
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        concurrentHashes.acquireUninterruptibly();
+        try {
+            // the whole password, as UTF-8: nothing is truncated
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            concurrentHashes.release();
+        }
         return out;
     }
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A user as clients see it: never with the password hash. */
-public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt) {
+public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt,
+                   Instant lastLoginAt) {
     public static User from(UserRecord r) {
-        return new User(r.id(), r.email(), r.firstName(), r.lastName(), Role.parse(r.role()), r.createdAt());
+        return new User(r.id(), r.email(), r.firstName(), r.lastName(), Role.parse(r.role()), r.createdAt(),
+                r.lastLoginAt());
     }
 }

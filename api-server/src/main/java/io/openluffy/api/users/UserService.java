@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class UserService {
     public static final String BOOTSTRAP_DONE = "Bootstrap already complete. This instance has been initialized.";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    private static final int MAX_EMAIL = 254;
+    public static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_NAME = 100;
 
     private final UserRepository users;
@@ -36,6 +36,10 @@ public final class UserService {
 
     /** Creates the first admin; refused once any user exists, however many requests race for it. */
     public User createFirstAdmin(NewUser request) {
+        // cheap answer for the common case (operator re-applies, restarts) before validating and hashing
+        if (users.anyExists()) {
+            throw new ForbiddenException(BOOTSTRAP_DONE);
+        }
         UserRecord record = newRecord(request, Role.ADMIN);
         if (!users.insertIfNoUsers(record)) {
             throw new ForbiddenException(BOOTSTRAP_DONE);
@@ -73,7 +77,7 @@ public final class UserService {
                 changes.firstName() == null ? current.firstName() : name("first_name", changes.firstName()),
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
                 changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
-                current.createdAt());
+                current.createdAt(), current.lastLoginAt());
         UserRepository.Outcome outcome;
         try {
             outcome = users.update(updated);
@@ -111,7 +115,7 @@ public final class UserService {
         PasswordPolicy.check(request.password());
         return new UserRecord(UUID.randomUUID(), email, hasher.hash(request.password()),
                 name("first_name", request.firstName()), name("last_name", request.lastName()), role.value(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     private static String email(String raw) {
@@ -119,7 +123,7 @@ public final class UserService {
             throw new InvalidInputException("email is required");
         }
         String email = raw.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             throw new InvalidInputException("email must be a valid e-mail address");
         }
         return email;

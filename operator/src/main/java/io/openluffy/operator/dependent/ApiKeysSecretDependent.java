@@ -21,9 +21,8 @@ public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
     return InstanceLabels.prefix(instance) + "-api-keys";
   }
 
-  @Override
-  String secretName(OpenLuffyInstance instance) {
-    return name(instance);
+  public ApiKeysSecretDependent() {
+    super(ApiKeysSecretDependent::name);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.function.Function;
 
 /**
  * A Secret generated once and then only read: regenerating a password would lock the API server out of its own
@@ -15,15 +16,16 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 abstract class CreateOnlySecretDependent extends KubernetesDependentResource<Secret, OpenLuffyInstance>
     implements Creator<Secret, OpenLuffyInstance> {
 
-  CreateOnlySecretDependent() {
-    super(Secret.class);
-  }
+  private final Function<OpenLuffyInstance, String> name;
 
-  abstract String secretName(OpenLuffyInstance instance);
+  CreateOnlySecretDependent(Function<OpenLuffyInstance, String> name) {
+    super(Secret.class);
+    this.name = name;
+  }
 
   // Looked up by name so that finding the existing Secret never needs desired(), which draws fresh randomness.
   @Override
   protected ResourceID targetSecondaryResourceID(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    return new ResourceID(secretName(instance), instance.targetNamespace());
+    return new ResourceID(name.apply(instance), instance.targetNamespace());
   }
 }

@@ -21,9 +21,8 @@ public class PostgresSecretDependent extends CreateOnlySecretDependent {
     return InstanceLabels.prefix(instance) + "-postgres";
   }
 
-  @Override
-  String secretName(OpenLuffyInstance instance) {
-    return name(instance);
+  public PostgresSecretDependent() {
+    super(PostgresSecretDependent::name);
   }
 
   @Override

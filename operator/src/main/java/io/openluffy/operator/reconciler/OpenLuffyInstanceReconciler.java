@@ -130,7 +130,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
       Context<OpenLuffyInstance> context, Exception e) {
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
     var status = new StatusBuilder(instance, clock).namespace(instance.targetNamespace())
-        .required("Reconciled", false, "ReconcileError", describe(e)).build();
+        .error("ReconcileError", describe(e)).build();
     return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
         : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status));
   }

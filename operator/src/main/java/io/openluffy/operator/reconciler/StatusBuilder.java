@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The one place status is made. Steps report conditions; {@link #build()} adds {@code Ready}, the phase and
@@ -37,6 +36,7 @@ public final class StatusBuilder {
   private AdminStatus admin;
   private BackupStatus lastBackup;
   private Reported failure;
+  private boolean terminal;
 
   public StatusBuilder(OpenLuffyInstance instance, Clock clock) {
     this.instance = instance;
@@ -61,6 +61,14 @@ public final class StatusBuilder {
   /** A problem retrying cannot fix (InvalidSpec, NamespaceConflict): Ready=False with this reason, phase Failed. */
   public StatusBuilder failed(String reason, String message) {
     failure = new Reported("False", reason, message, true);
+    terminal = true;
+    return this;
+  }
+
+  /** A reconcile error the operator retries with backoff: Ready=False with this reason, phase not Failed. */
+  public StatusBuilder error(String reason, String message) {
+    failure = new Reported("False", reason, message, true);
+    terminal = false;
     return this;
   }
 
@@ -91,14 +99,17 @@ public final class StatusBuilder {
 
   public OpenLuffyInstanceStatus build() {
     Long generation = instance.getMetadata().getGeneration();
-    var ready = readyCondition();
+    List<String> waiting = reported.entrySet().stream()
+        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
+        .map(Map.Entry::getKey).toList();
+    var ready = readyCondition(waiting);
     List<Condition> conditions = new ArrayList<>();
     conditions.add(condition(ConditionType.READY, ready, generation));
     reported.forEach((type, r) -> conditions.add(condition(type, r, generation)));
 
     var status = new OpenLuffyInstanceStatus();
     status.setObservedGeneration(generation);
-    status.setPhase(phase("True".equals(ready.status())));
+    status.setPhase(phase(waiting));
     status.setNamespace(namespace);
     status.setEndpoint(endpoint);
     status.setAdmin(admin);
@@ -107,36 +118,27 @@ public final class StatusBuilder {
     return status;
   }
 
-  private Reported readyCondition() {
+  private Reported readyCondition(List<String> waiting) {
     if (failure != null) {
       return failure;
     }
-    List<String> waiting = reported.entrySet().stream()
-        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
-        .map(Map.Entry::getKey).toList();
     if (waiting.isEmpty()) {
       return new Reported("True", "AllComponentsReady", "All components are ready", true);
     }
     return new Reported("False", "ComponentsNotReady", "Waiting for " + String.join(", ", waiting), true);
   }
 
-  private Phase phase(boolean ready) {
-    if (failure != null) {
+  private Phase phase(List<String> waiting) {
+    if (terminal) {
       return Phase.Failed;
     }
-    if (ready) {
+    if (waiting.isEmpty() && failure == null) {
       return Phase.Ready;
     }
     if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
       return Phase.Degraded;
     }
-    Map<String, Reported> notReady = reported.entrySet().stream()
-        .filter(e -> e.getValue().requiredForReady() && !"True".equals(e.getValue().status()))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    if (notReady.keySet().equals(java.util.Set.of(ConditionType.ADMIN_BOOTSTRAPPED))) {
-      return Phase.Bootstrapping;
-    }
-    return Phase.Provisioning;
+    return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;
   }
 
   private Condition condition(String type, Reported r, Long generation) {

@@ -1,0 +1,73 @@
+package io.openluffy.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API tokens for automation: shown once, stored hashed, usable as Bearer with the owner's role, revocable. */
+class ApiTokenTest extends ApiServerTestBase {
+
+    @Test
+    void tokenIsShownOnceStoredHashedAndActsAsItsOwner() throws Exception {
+        String admin = bootstrapAdmin();
+        ApiClient.Response created = api.post("/v1/auth/tokens", Map.of("name", "argocd-sync"), admin);
+        assertThat(created.status()).isEqualTo(201);
+        String token = created.get("token");
+        assertThat(token).startsWith("olt_").hasSizeGreaterThan(40);
+
+        ApiClient.Response list = api.get("/v1/auth/tokens", admin);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).get("name").asText()).isEqualTo("argocd-sync");
+        assertThat(list.body()).doesNotContain(token).doesNotContain("\"token\"");
+
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM api_tokens")) {
+            rs.next();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                assertThat(String.valueOf(rs.getObject(i))).doesNotContain(token.substring(4));
+            }
+        }
+
+        // the token is an admin credential, like its owner
+        assertThat(api.get("/v1/auth/me", token).get("email")).isEqualTo(ADMIN_EMAIL);
+        assertThat(api.post("/v1/auth/users", ApiClient.user("bot@yourcompany.com", "BotPassword123!", "viewer"), token)
+                .status()).isEqualTo(201);
+        assertThat(api.get("/v1/auth/tokens", admin).json().get(0).has("last_used_at")).isTrue();
+
+        String id = created.get("id");
+        assertThat(api.delete("/v1/auth/tokens/" + id, admin).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);
+        assertThat(api.delete("/v1/auth/tokens/" + id, admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void viewerTokenHasViewerRightsAndDiesWithItsOwner() {
+        String admin = bootstrapAdmin();
+        String viewerId = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
+        String viewer = accessToken("ci@yourcompany.com", "CiPassword1234!");
+        String token = api.post("/v1/auth/tokens", Map.of("name", "ci"), viewer).get("token");
+
+        assertThat(api.get("/v1/auth/me", token).get("role")).isEqualTo("viewer");
+        assertThat(api.get("/v1/auth/users", token).status()).isEqualTo(403);
+        // another user cannot see or revoke it
+        assertThat(api.get("/v1/auth/tokens", admin).json()).isEmpty();
+        String tokenId = api.get("/v1/auth/tokens", viewer).json().get(0).get("id").asText();
+        assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(404);
+
+        assertThat(api.delete("/v1/auth/users/" + viewerId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenNeedsAName() {
+        String admin = bootstrapAdmin();
+        assertThat(api.post("/v1/auth/tokens", Map.of("name", " "), admin).status()).isEqualTo(400);
+        assertThat(api.post("/v1/auth/tokens", "{}", admin).status()).isEqualTo(400);
+        assertThat(api.post("/v1/auth/tokens", Map.of("name", "x"), null).status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,47 @@
+{{/* Full name of the operator's objects: the release name, unless it already says openluffy. */}}
+{{- define "openluffy.fullname" -}}
+{{- if contains "openluffy" .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-openluffy" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "openluffy.operatorName" -}}
+{{- printf "%s-operator" (include "openluffy.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "openluffy.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "openluffy.operatorName" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "openluffy.selectorLabels" -}}
+app.kubernetes.io/name: openluffy
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: operator
+{{- end -}}
+
+{{- define "openluffy.labels" -}}
+{{ include "openluffy.selectorLabels" . }}
+app.kubernetes.io/part-of: openluffy
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "openluffy.image" -}}
+{{- printf "%s:%s" .Values.operator.image.repository (default .Chart.AppVersion .Values.operator.image.tag) -}}
+{{- end -}}
+
+{{/* Leader election is forced on with several replicas: without it they would all reconcile. */}}
+{{- define "openluffy.leaderElection" -}}
+{{- if or .Values.operator.leaderElection.enabled (gt (int .Values.operator.replicas) 1) -}}
+true
+{{- else -}}
+false
+{{- end -}}
+{{- end -}}

@@ -1,0 +1,56 @@
+package io.openluffy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every OpenLuffyInstance we ship or render is accepted by the CRD the operator generates. */
+class InstanceSchemaTest {
+
+  private static final CrdSchema SCHEMA = CrdSchema.of(RepoPaths.CRD, "v1alpha1");
+
+  @Test
+  void chartInstallsTheSameCrdAsTheOperatorGenerates() throws Exception {
+    assertThat(Files.readString(RepoPaths.CHART_CRD)).isEqualTo(Files.readString(RepoPaths.CRD));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Environment.class)
+  void instanceRenderedFromTheValuesFileIsValid(Environment env) {
+    JsonNode instance = ValuesFilesTest.instance(RenderedChart.render(env.valuesFile));
+
+    assertThat(SCHEMA.errors(instance)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Environment.class)
+  void exampleInstanceIsValid(Environment env) {
+    JsonNode instance = Manifests.documents(env.example).stream()
+        .filter(doc -> doc.path("kind").asText().equals("OpenLuffyInstance")).findFirst().orElseThrow();
+
+    assertThat(SCHEMA.errors(instance)).isEmpty();
+  }
+
+  @Test
+  void schemaRefusesWrongTypesEnumsAndUnknownFields() {
+    JsonNode wrong = Manifests.documents("""
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyInstance
+        metadata: {name: broken}
+        spec:
+          environment: prod
+          deletionPolicy: Keep
+          apiServer: {replicas: two}
+          replicas: 3
+        """).get(0);
+
+    assertThat(SCHEMA.errors(wrong)).containsExactly(
+        "$.spec.apiServer.replicas: string found, integer expected",
+        "$.spec.deletionPolicy: does not have a value in the enumeration [\"Delete\", \"Retain\"]",
+        "$.spec: property 'replicas' is not defined in the schema and the schema does not allow additional properties");
+  }
+}

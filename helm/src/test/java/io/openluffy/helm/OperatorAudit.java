@@ -1,0 +1,159 @@
+package io.openluffy.helm;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BackupSpec;
+import io.openluffy.operator.crd.BootstrapSpec;
+import io.openluffy.operator.crd.ConditionType;
+import io.openluffy.operator.crd.DeletionPolicy;
+import io.openluffy.operator.crd.NetworkPolicySpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real operator against the fabric8 mock API server through an instance's whole life
+ * (created, its workloads up, features switched off, deleted) and records every request the operator makes,
+ * told apart from the test's own requests by its client's User-Agent.
+ */
+final class OperatorAudit {
+
+  private static final String OPERATOR_AGENT = "openluffy-operator-under-audit";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** The permissions the operator's requests needed, and whether it set blockOwnerDeletion on an owner reference. */
+  record Result(Set<Permission> used, boolean blocksOwnerDeletion) {}
+
+  static Result run() throws InterruptedException {
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new java.util.HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    server.init();
+    try (KubernetesClient test = server.createClient();
+         KubernetesClient operatorClient = new KubernetesClientBuilder()
+             .withConfig(new ConfigBuilder(test.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build()) {
+      test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.CRD.toFile()).create();
+      test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(RenderedChart.NAMESPACE)
+          .endMetadata().build()).create();
+      test.secrets().inNamespace(RenderedChart.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+          .withName("openluffy-audit-admin").endMetadata()
+          .withData(Map.of("email", "YWRtaW5AYXVkaXQubG9jYWw=", "password", "bm90LWEtcmVhbC1wYXNzd29yZA=="))
+          .build()).create();
+      try (OpenLuffyOperator operator = OpenLuffyOperator.create(operatorClient,
+          new OperatorConfig(RenderedChart.NAMESPACE, false, false, 0), new SimpleMeterRegistry()).start()) {
+        liveThroughAnInstancesLife(test);
+      }
+      return collect(server);
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static void liveThroughAnInstancesLife(KubernetesClient test) {
+    OpenLuffyInstance instance = new OpenLuffyInstance();
+    instance.setMetadata(new ObjectMetaBuilder().withName("audit").build());
+    OpenLuffyInstanceSpec spec = new OpenLuffyInstanceSpec();
+    spec.setEnvironment("prod");
+    spec.setHost("audit.openluffy.local");
+    spec.setDeletionPolicy(DeletionPolicy.Delete);
+    AdminSecretRef ref = new AdminSecretRef();
+    ref.setName("openluffy-audit-admin");
+    ref.setNamespace(RenderedChart.NAMESPACE);
+    BootstrapSpec bootstrap = new BootstrapSpec();
+    bootstrap.setAdminSecretRef(ref);
+    spec.setBootstrap(bootstrap);
+    instance.setSpec(spec);
+    test.resource(instance).create();
+    String namespace = instance.targetNamespace();
+
+    await().atMost(WAIT).until(() -> {
+      playKubelet(test, namespace);
+      OpenLuffyInstance current = test.resources(OpenLuffyInstance.class).withName("audit").get();
+      // Not Ready: that also needs the admin bootstrap, which needs a real API server.
+      return current.getStatus() != null && current.getStatus().isTrue(ConditionType.API_SERVER_READY);
+    });
+
+    // Switching features off makes the workflow delete what they had created.
+    test.resources(OpenLuffyInstance.class).withName("audit").edit(current -> {
+      OpenLuffyInstanceSpec changed = current.getSpec();
+      changed.setHost(null);
+      BackupSpec backup = changed.backup();
+      backup.setEnabled(false);
+      changed.setBackup(backup);
+      NetworkPolicySpec networkPolicy = changed.networkPolicy();
+      networkPolicy.setEnabled(false);
+      changed.setNetworkPolicy(networkPolicy);
+      return current;
+    });
+    await().atMost(WAIT).until(() -> test.network().v1().ingresses().inNamespace(namespace).list().getItems().isEmpty());
+
+    test.resources(OpenLuffyInstance.class).withName("audit").delete();
+    await().atMost(WAIT).until(() -> test.resources(OpenLuffyInstance.class).withName("audit").get() == null
+        && test.namespaces().withName(namespace).get() == null);
+  }
+
+  /** What the kubelet and the workload controllers would report: every workload ready. */
+  private static void playKubelet(KubernetesClient test, String namespace) {
+    for (StatefulSet sts : test.apps().statefulSets().inNamespace(namespace).list().getItems()) {
+      if (sts.getStatus() == null) {
+        sts.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
+            .withCurrentReplicas(1).withUpdatedReplicas(1).build());
+        test.resource(sts).updateStatus();
+      }
+    }
+    for (Deployment deployment : test.apps().deployments().inNamespace(namespace).list().getItems()) {
+      if (deployment.getStatus() == null) {
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
+            .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
+        test.resource(deployment).updateStatus();
+      }
+    }
+  }
+
+  private static Result collect(KubernetesMockServer server) throws InterruptedException {
+    Set<Permission> used = new HashSet<>();
+    boolean blocksOwnerDeletion = false;
+    RecordedRequest request;
+    while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      if (!OPERATOR_AGENT.equals(request.getHeader("User-Agent"))) {
+        continue;
+      }
+      Permission.of(request.getMethod(), request.getPath()).ifPresent(used::add);
+      if (request.getMethod().equals("POST") || request.getMethod().equals("PUT")) {
+        for (JsonNode body : Manifests.documents(request.getUtf8Body())) {
+          for (JsonNode ref : body.path("metadata").path("ownerReferences")) {
+            blocksOwnerDeletion |= ref.path("blockOwnerDeletion").asBoolean(false);
+          }
+        }
+      }
+    }
+    return new Result(used, blocksOwnerDeletion);
+  }
+
+  private OperatorAudit() {}
+}

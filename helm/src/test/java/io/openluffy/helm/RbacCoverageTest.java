@@ -1,0 +1,87 @@
+package io.openluffy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chart's RBAC is exactly what the operator's code needs: derived from the reconciler's
+ * declared workflow and from every request the real operator makes during an instance's life.
+ */
+class RbacCoverageTest {
+
+  private static final Set<String> FORBIDDEN_VERBS = Set.of("*", "escalate", "bind", "impersonate");
+  private static final Set<String> FORBIDDEN_RESOURCES = Set.of("*", "pods/exec", "nodes", "persistentvolumes");
+
+  static List<PolicyRule> clusterRules;
+  static Set<Permission> granted;
+  static Set<Permission> declared;
+  static OperatorAudit.Result audit;
+
+  @BeforeAll
+  static void deriveAndRender() throws Exception {
+    clusterRules = RenderedChart.render(Environment.PROD.valuesFile).single(ClusterRole.class).getRules();
+    granted = Permission.grantedBy(clusterRules);
+    declared = WorkflowPermissions.of(OpenLuffyInstanceReconciler.class);
+    audit = OperatorAudit.run();
+  }
+
+  @Test
+  void clusterRoleCoversEveryDependentOfTheWorkflow() {
+    assertThat(granted).containsAll(declared);
+  }
+
+  @Test
+  void clusterRoleCoversEveryRequestTheRunningOperatorMade() {
+    assertThat(audit.used()).as("the audit saw the operator at work").hasSizeGreaterThan(10);
+    assertThat(granted).containsAll(audit.used());
+  }
+
+  @Test
+  void clusterRoleGrantsNothingTheOperatorDoesNotUse() {
+    Set<Permission> needed = new HashSet<>(declared);
+    needed.addAll(audit.used());
+    if (audit.blocksOwnerDeletion()) {
+      // OwnerReferencesPermissionEnforcement: blockOwnerDeletion needs update on the owner's finalizers.
+      needed.add(new Permission("openluffy.io", "openluffyinstances/finalizers", "update"));
+    }
+
+    assertThat(granted).isSubsetOf(needed);
+  }
+
+  @Test
+  void nothingForbiddenIsGranted() {
+    for (PolicyRule rule : clusterRules) {
+      assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(FORBIDDEN_VERBS);
+      assertThat(rule.getResources()).doesNotContainAnyElementsOf(FORBIDDEN_RESOURCES);
+      assertThat(rule.getApiGroups()).doesNotContain("*");
+      assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
+    }
+    // Cluster-wide Secret list/watch only because an informer of the workflow needs it.
+    Stream.of("list", "watch").map(verb -> new Permission("", "secrets", verb))
+        .filter(granted::contains)
+        .forEach(permission -> assertThat(declared).contains(permission));
+    assertThat(granted).noneMatch(p -> p.resource().equals("secrets") && Set.of("get", "update", "delete").contains(p.verb()));
+  }
+
+  @Test
+  void leaderElectionTouchesOnlyLeasesInTheReleaseNamespace() {
+    Role role = RenderedChart.render(Environment.PROD.valuesFile).single(Role.class);
+
+    assertThat(role.getMetadata().getNamespace()).isEqualTo(RenderedChart.NAMESPACE);
+    assertThat(Permission.grantedBy(role.getRules())).containsExactlyInAnyOrder(
+        new Permission("coordination.k8s.io", "leases", "get"),
+        new Permission("coordination.k8s.io", "leases", "create"),
+        new Permission("coordination.k8s.io", "leases", "update"));
+    assertThat(granted).noneMatch(p -> p.resource().equals("leases"));
+  }
+}
