@@ -82,14 +82,17 @@ public final class ApiLoadBenchmark {
 
   private void report(String database, Map<String, String> env, String target) {
     List<Double> runs = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       try (var server = ServerProcess.start(serverFlags, env, WORK.resolve("start-" + database + ".log"))) {
         runs.add(server.startToReadySeconds());
+        cpu.add(server.cpuNanos() / 1e9);
       }
     }
-    double median = runs.stream().sorted().toList().get(1);
-    System.out.printf("start to ready, %s database: runs %s s, median %.2f s %s%n", database,
-        runs.stream().map(s -> String.format("%.2f", s)).toList(), median, target);
+    double median = median(runs);
+    System.out.printf("start to ready, %s database: runs %s s, median %.2f s %s; CPU used by then (JVM + embedded"
+        + " PostgreSQL) %s s%n", database, runs.stream().map(s -> String.format("%.2f", s)).toList(), median, target,
+        cpu.stream().map(s -> String.format("%.2f", s)).toList());
     System.out.printf("RESULT startToReady%s=%.2f%n", database, median);
   }
 
@@ -101,39 +104,49 @@ public final class ApiLoadBenchmark {
         send(server.baseUrl() + "/v1/auth/users", admin, Map.of("email", "load-" + i + "@bench.example",
             "password", PASSWORD, "role", "viewer"), 201);
       }
-      authenticatedVersusHealth(server.baseUrl(), admin);
-      loginVersusHashing(server.baseUrl());
+      authenticatedVersusHealth(server, admin);
+      loginVersusHashing(server);
     }
   }
 
   /** Rounds alternate the two routes so that the machine's drift hits both alike; the median ratio is reported. */
-  private void authenticatedVersusHealth(String baseUrl, String token) {
+  private void authenticatedVersusHealth(ServerProcess server, String token) {
+    String baseUrl = server.baseUrl();
     String bearer = "Authorization: Bearer " + token;
     Wrk.run(baseUrl + "/healthz", 50, Math.max(1, seconds / 2), Map.of());
     Wrk.run(baseUrl + "/v1/auth/me", 50, Math.max(1, seconds / 2), Map.of(), bearer);
     List<Double> ratios = new ArrayList<>();
     for (int round = 1; round <= 3; round++) {
+      long cpu0 = server.cpuNanos();
       Wrk.Result health = Wrk.run(baseUrl + "/healthz", 50, seconds, Map.of());
+      long cpu1 = server.cpuNanos();
       Wrk.Result me = Wrk.run(baseUrl + "/v1/auth/me", 50, seconds, Map.of(), bearer);
+      long cpu2 = server.cpuNanos();
       ratios.add(me.perSecond() / health.perSecond());
-      System.out.printf("round %d, 50 connections: GET /v1/auth/me %s | limit GET /healthz %s | ratio %.2f%n",
-          round, me, health, me.perSecond() / health.perSecond());
+      System.out.printf("round %d, 50 connections: GET /v1/auth/me %s, server CPU %.0f us/request | limit GET /healthz"
+          + " %s, server CPU %.0f us/request | ratio %.2f%n", round, me, (cpu2 - cpu1) / 1e3 / me.requests(), health,
+          (cpu1 - cpu0) / 1e3 / health.requests(), me.perSecond() / health.perSecond());
     }
     System.out.printf("RESULT meOverHealthz=%.2f (median of 3, target >= 0.5)%n", median(ratios));
   }
 
-  private void loginVersusHashing(String baseUrl) throws InterruptedException {
+  private void loginVersusHashing(ServerProcess server) throws InterruptedException {
+    String baseUrl = server.baseUrl();
     Map<String, String> env = Map.of("LOGIN_USERS", Integer.toString(LOGIN_USERS), "LOGIN_PASSWORD", PASSWORD);
     HashRate.measure(2, 2);
     Wrk.run(baseUrl, 2, Math.max(1, seconds / 2), env);
     for (int connections : List.of(2, 8)) {
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= 2; round++) {
-        double hashes = HashRate.measure(connections, seconds);
+        HashRate.Result hashes = HashRate.measure(connections, seconds);
+        long cpu0 = server.cpuNanos();
         Wrk.Result logins = Wrk.run(baseUrl, connections, seconds, env);
-        ratios.add(logins.perSecond() / hashes);
-        System.out.printf("round %d, %d connections: POST /v1/auth/login %s | limit argon2id on %d threads %.1f/s"
-            + " | ratio %.2f%n", round, connections, logins, connections, hashes, logins.perSecond() / hashes);
+        long cpu1 = server.cpuNanos();
+        ratios.add(logins.perSecond() / hashes.perSecond());
+        System.out.printf("round %d, %d connections: POST /v1/auth/login %s, server CPU %.1f ms/login | limit argon2id"
+            + " on %d threads %.1f/s, CPU %.1f ms/hash | ratio %.2f%n", round, connections, logins,
+            (cpu1 - cpu0) / 1e6 / logins.requests(), connections, hashes.perSecond(), hashes.cpuMillisEach(),
+            logins.perSecond() / hashes.perSecond());
       }
       System.out.printf("RESULT loginOverArgon2id%d=%.2f (median of 2, target >= 0.8)%n", connections,
           median(ratios));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The API server as users run it: {@code java -jar openluffy-api-server.jar}, configured by environment. */
 final class ServerProcess implements AutoCloseable {
@@ -97,6 +98,12 @@ final class ServerProcess implements AutoCloseable {
 
   double startToReadySeconds() {
     return startToReadyNanos / 1e9;
+  }
+
+  /** CPU time used so far by the server and its children (the embedded PostgreSQL and its backends). */
+  long cpuNanos() {
+    return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
   }
 
   /** SIGTERM, so the shutdown hook stops the embedded PostgreSQL cleanly for the next start on the same data. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ public final class OperatorScaleBenchmark {
   /** JOSDK's default reconciler thread count (ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER). */
   static final int THREADS = 50;
   private static final Path LOGS = Path.of("target", "bench");
-  private static final Duration PATIENCE = Duration.ofMinutes(10);
+  private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.patience.minutes", 10));
 
   /** Names of the instances that warm both JVMs up (JIT) and of those that are measured. */
   static final String WARMUP_PREFIX = "warmup-";
@@ -59,14 +60,14 @@ public final class OperatorScaleBenchmark {
   private void run(int n) throws Exception {
     System.out.printf("%n== %d instances ==%n", n);
     try (var cluster = BenchCluster.start()) {
-      double operatorSeconds;
+      OptionalDouble operatorSeconds;
       double operatorCpuSeconds;
       Map<String, Long> provisioning;
       String memory;
       try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-" + n + ".log"),
           cluster.url())) {
         operator.awaitReply(Duration.ofMinutes(2));
-        applyAndAwaitReady(cluster, WARMUP_PREFIX, warmup);
+        applyAndAwaitReady(cluster, WARMUP_PREFIX, warmup).orElseThrow();
         cluster.requests.clear();
         long cpuStart = cpuNanos(operator);
         operatorSeconds = applyAndAwaitReady(cluster, MEASURED_PREFIX, n);
@@ -76,23 +77,30 @@ public final class OperatorScaleBenchmark {
       }
       long objects = provisioning.entrySet().stream().filter(e -> e.getKey().startsWith("POST "))
           .mapToLong(Map.Entry::getValue).sum();
-      System.out.printf("operator: %d instances Ready in %.2f s (from apply; operator already started),"
-          + " operator process CPU %.2f s%n", n, operatorSeconds, operatorCpuSeconds);
       printRequests("operator requests while provisioning", provisioning, n);
       System.out.printf("operator memory at %d instances: %s (flags %s)%n", n, memory(memory),
           String.join(" ", jvmFlags));
+      if (operatorSeconds.isEmpty()) {
+        System.out.printf("RESULT n=%d INCOMPLETE: not all Ready within %s; resync and limit skipped%n", n, PATIENCE);
+        return;
+      }
+      System.out.printf("operator: %d instances Ready in %.2f s (from apply; operator already started),"
+          + " operator process CPU %.2f s%n", n, operatorSeconds.getAsDouble(), operatorCpuSeconds);
 
       resync(cluster, n);
 
       double[] plain = plainLimit(cluster, n);
       System.out.printf("RESULT n=%d operatorSeconds=%.2f plainSeconds=%.2f ratio=%.2f (target <= 1.5);"
-          + " operatorCpuSeconds=%.2f plainCpuSeconds=%.2f cpuRatio=%.2f; operator POSTs=%d%n", n, operatorSeconds,
-          plain[0], operatorSeconds / plain[0], operatorCpuSeconds, plain[1], operatorCpuSeconds / plain[1], objects);
+          + " operatorCpuSeconds=%.2f plainCpuSeconds=%.2f cpuRatio=%.2f; operator POSTs=%d%n", n,
+          operatorSeconds.getAsDouble(), plain[0], operatorSeconds.getAsDouble() / plain[0], operatorCpuSeconds, plain[1], operatorCpuSeconds / plain[1], objects);
     }
   }
 
-  /** Creates N instances from {@link #THREADS} threads at once; returns seconds until every one reports Ready. */
-  private static double applyAndAwaitReady(BenchCluster cluster, String prefix, int n) throws InterruptedException {
+  /**
+   * Creates N instances from {@link #THREADS} threads at once; returns seconds until every one reports Ready, or
+   * nothing if that takes longer than {@link #PATIENCE}.
+   */
+  private static OptionalDouble applyAndAwaitReady(BenchCluster cluster, String prefix, int n) throws InterruptedException {
     Map<String, Long> ready = new ConcurrentHashMap<>();
     var allReady = new CountDownLatch(n);
     long start = System.nanoTime();
@@ -122,14 +130,16 @@ public final class OperatorScaleBenchmark {
     }
     pool.shutdown();
     if (!allReady.await(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
-      throw new IllegalStateException("only " + ready.size() + " of " + n + " instances Ready after " + PATIENCE);
+      informer.close();
+      System.out.printf("%s instances: only %d of %d Ready after %s%n", prefix, ready.size(), n, PATIENCE);
+      return OptionalDouble.empty();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     informer.close();
     long[] times = ready.values().stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf("%s instances Ready: first after %.2f s, half after %.2f s, all after %.2f s%n", prefix, times[0] / 1e9,
         times[n / 2] / 1e9, seconds);
-    return seconds;
+    return OptionalDouble.of(seconds);
   }
 
   private static OpenLuffyInstance instance(String name) {
