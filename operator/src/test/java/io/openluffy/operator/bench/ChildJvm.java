@@ -49,7 +49,10 @@ final class ChildJvm implements AutoCloseable {
     command.addAll(List.of(args));
     try {
       Files.createDirectories(log.getParent());
-      return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      // a benchmark stopped with Ctrl-C must not leave an operator running
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      return new ChildJvm(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

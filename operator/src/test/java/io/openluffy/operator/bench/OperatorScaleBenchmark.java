@@ -45,7 +45,7 @@ public final class OperatorScaleBenchmark {
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = Arrays.stream((args.length == 0 ? "200" : args[0]).split(","))
         .map(String::trim).map(Integer::valueOf).toList();
-    List<String> flags = List.of(System.getProperty("bench.operator.jvm", "-Xmx256m -XX:+UseSerialGC").split("\\s+"));
+    List<String> flags = List.of(System.getProperty("bench.operator.jvm", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+"));
     int warmup = Integer.getInteger("bench.warmup", 20);
     System.out.printf("Operator scale benchmark: instances %s after %d warm-up instances, operator JVM flags %s,"
         + " %d threads on both sides, %d CPUs%n", sizes, warmup, String.join(" ", flags), THREADS,
