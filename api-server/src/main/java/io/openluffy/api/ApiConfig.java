@@ -32,7 +32,10 @@ public final class ApiConfig {
     private final String databasePassword;
     private final byte[] jwtSigningKey;
     private final byte[] encryptionKey;
+    private final byte[] previousEncryptionKey;
     private final int loginFailuresPerHour;
+    private final boolean allowInsecureIntegrations;
+    private final boolean metricsRequireAuth;
     private final int databaseWaitSeconds;
 
     private ApiConfig(Builder b) {
@@ -43,7 +46,10 @@ public final class ApiConfig {
         this.databasePassword = b.databasePassword;
         this.jwtSigningKey = b.jwtSigningKey;
         this.encryptionKey = b.encryptionKey;
+        this.previousEncryptionKey = b.previousEncryptionKey;
         this.loginFailuresPerHour = b.loginFailuresPerHour;
+        this.allowInsecureIntegrations = b.allowInsecureIntegrations;
+        this.metricsRequireAuth = b.metricsRequireAuth;
         this.databaseWaitSeconds = b.databaseWaitSeconds;
     }
 
@@ -70,14 +76,10 @@ public final class ApiConfig {
         if (jwtKey != null) {
             b.jwtSigningKey(jwtKey.getBytes(StandardCharsets.UTF_8));
         }
-        String encryptionKey = blankToNull(env.get("OPENLUFFY_ENCRYPTION_KEY"));
-        if (encryptionKey != null) {
-            try {
-                b.encryptionKey(Base64.getDecoder().decode(encryptionKey));
-            } catch (IllegalArgumentException e) {
-                problems.add("OPENLUFFY_ENCRYPTION_KEY is not valid base64; generate one with: openssl rand -base64 32");
-            }
-        }
+        b.encryptionKey(base64Var(env, "OPENLUFFY_ENCRYPTION_KEY", problems));
+        b.previousEncryptionKey(base64Var(env, "OPENLUFFY_ENCRYPTION_KEY_PREVIOUS", problems));
+        b.allowInsecureIntegrations(booleanVar(env, "OPENLUFFY_ALLOW_INSECURE_INTEGRATIONS", problems));
+        b.metricsRequireAuth(booleanVar(env, "OPENLUFFY_METRICS_REQUIRE_AUTH", problems));
         problems.addAll(b.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -101,6 +103,31 @@ public final class ApiConfig {
         }
         problems.add(name + " must be a whole number from " + min + " to " + max + " (got '" + raw + "')");
         return defaultValue;
+    }
+
+    private static byte[] base64Var(Map<String, String> env, String name, List<String> problems) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(raw.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " is not valid base64; generate one with: openssl rand -base64 32");
+            return null;
+        }
+    }
+
+    private static boolean booleanVar(Map<String, String> env, String name, List<String> problems) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null || raw.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        problems.add(name + " must be 'true' or 'false' (got '" + raw + "')");
+        return false;
     }
 
     private static String blankToNull(String s) {
@@ -146,6 +173,21 @@ public final class ApiConfig {
         return loginFailuresPerHour;
     }
 
+    /** The key being rotated away from: still opens what it sealed, never seals anything new. */
+    public Optional<byte[]> previousEncryptionKey() {
+        return Optional.ofNullable(previousEncryptionKey).map(byte[]::clone);
+    }
+
+    /** Whether integrations may use plain-http URLs ({@code OPENLUFFY_ALLOW_INSECURE_INTEGRATIONS}, default false). */
+    public boolean allowInsecureIntegrations() {
+        return allowInsecureIntegrations;
+    }
+
+    /** Whether {@code GET /metrics} needs admin credentials ({@code OPENLUFFY_METRICS_REQUIRE_AUTH}, default false). */
+    public boolean metricsRequireAuth() {
+        return metricsRequireAuth;
+    }
+
     /** How long start-up waits for an unreachable external database before giving up. */
     public int databaseWaitSeconds() {
         return databaseWaitSeconds;
@@ -166,7 +208,8 @@ public final class ApiConfig {
     private Builder toBuilder() {
         Builder b = builder().port(port).dataDir(dataDir).loginFailuresPerHour(loginFailuresPerHour)
                 .databaseWaitSeconds(databaseWaitSeconds)
-                .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey);
+                .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey).previousEncryptionKey(previousEncryptionKey)
+                .allowInsecureIntegrations(allowInsecureIntegrations).metricsRequireAuth(metricsRequireAuth);
         if (databaseUrl != null) {
             b.database(databaseUrl, databaseUser, databasePassword);
         }
@@ -178,7 +221,10 @@ public final class ApiConfig {
     public String toString() {
         return "ApiConfig{port=" + port + ", dataDir=" + dataDir
                 + ", database=" + (databaseUrl == null ? "embedded" : databaseUrl)
-                + ", loginFailuresPerHour=" + loginFailuresPerHour + ", databaseWaitSeconds=" + databaseWaitSeconds + "}";
+                + ", loginFailuresPerHour=" + loginFailuresPerHour + ", databaseWaitSeconds=" + databaseWaitSeconds
+                + ", previousEncryptionKey=" + (previousEncryptionKey != null)
+                + ", allowInsecureIntegrations=" + allowInsecureIntegrations
+                + ", metricsRequireAuth=" + metricsRequireAuth + "}";
     }
 
     /** Programmatic configuration; {@link #build()} validates like {@link #fromEnvironment(Map)}. */
@@ -190,7 +236,10 @@ public final class ApiConfig {
         private String databasePassword;
         private byte[] jwtSigningKey;
         private byte[] encryptionKey;
+        private byte[] previousEncryptionKey;
         private int loginFailuresPerHour = DEFAULT_LOGIN_FAILURES_PER_HOUR;
+        private boolean allowInsecureIntegrations;
+        private boolean metricsRequireAuth;
         private int databaseWaitSeconds = DEFAULT_DATABASE_WAIT_SECONDS;
 
         private Builder() {
@@ -226,6 +275,22 @@ public final class ApiConfig {
 
         public Builder loginFailuresPerHour(int limit) {
             this.loginFailuresPerHour = limit;
+            return this;
+        }
+
+        /** The old key during a key rotation (see the README's "Encryption keys and rotation"). */
+        public Builder previousEncryptionKey(byte[] key) {
+            this.previousEncryptionKey = key == null ? null : key.clone();
+            return this;
+        }
+
+        public Builder allowInsecureIntegrations(boolean allow) {
+            this.allowInsecureIntegrations = allow;
+            return this;
+        }
+
+        public Builder metricsRequireAuth(boolean require) {
+            this.metricsRequireAuth = require;
             return this;
         }
 
@@ -281,6 +346,10 @@ public final class ApiConfig {
             if (encryptionKey != null && encryptionKey.length != ENCRYPTION_KEY_BYTES) {
                 problems.add("OPENLUFFY_ENCRYPTION_KEY must be base64 of exactly " + ENCRYPTION_KEY_BYTES
                         + " bytes (AES-256), got " + encryptionKey.length + " bytes; generate one with: openssl rand -base64 32");
+            }
+            if (previousEncryptionKey != null && previousEncryptionKey.length != ENCRYPTION_KEY_BYTES) {
+                problems.add("OPENLUFFY_ENCRYPTION_KEY_PREVIOUS must be base64 of exactly " + ENCRYPTION_KEY_BYTES
+                        + " bytes (AES-256), got " + previousEncryptionKey.length + " bytes");
             }
             return problems;
         }

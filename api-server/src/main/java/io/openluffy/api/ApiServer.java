@@ -1,23 +1,39 @@
 package io.openluffy.api;
 
 import io.javalin.Javalin;
+import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
 import io.openluffy.api.auth.JwtCodec;
 import io.openluffy.api.config.LocalKeys;
+import io.openluffy.api.crypto.KeyRing;
+import io.openluffy.api.crypto.SecretCipher;
+import io.openluffy.api.crypto.SecretVault;
+import io.openluffy.api.customers.CustomerService;
+import io.openluffy.api.db.AccountRepository;
 import io.openluffy.api.db.ApiTokenRepository;
+import io.openluffy.api.db.AuditRepository;
+import io.openluffy.api.db.CustomerRepository;
 import io.openluffy.api.db.Database;
+import io.openluffy.api.db.IntegrationRepository;
 import io.openluffy.api.db.LoginAttemptRepository;
+import io.openluffy.api.db.SecretRepository;
 import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.http.HttpApp;
+import io.openluffy.api.integrations.ArgoCdClient;
+import io.openluffy.api.integrations.IntegrationService;
+import io.openluffy.api.metrics.Metrics;
+import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.PasswordHasher;
+import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The composition root: builds database, services and HTTP from one {@link ApiConfig} and runs them until
@@ -37,7 +53,8 @@ public final class ApiServer implements AutoCloseable {
     /** Starts the server; returns once it accepts requests (with its schema migrated). */
     public static ApiServer start(ApiConfig config) {
         ApiConfig cfg = config.embeddedDatabase() ? LocalKeys.complete(config) : config;
-        Database database = Database.open(cfg);
+        Metrics metrics = new Metrics();
+        Database database = Database.open(cfg, metrics.registry());
         try {
             Clock clock = Clock.systemUTC();
             DataSource ds = database.dataSource();
@@ -48,7 +65,16 @@ public final class ApiServer implements AutoCloseable {
             ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
             AuthService auth = new AuthService(users, userRepository, sessions, new LoginAttemptRepository(ds), hasher,
                     new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, cfg.loginFailuresPerHour());
-            Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable).start(cfg.port());
+            AuditLog audit = new AuditLog(new AuditRepository(ds));
+            SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
+            CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
+            IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
+                    new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10)), cfg.allowInsecureIntegrations());
+            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds),
+                    new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
+            HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
+                    integrations, audit, metrics, cfg.metricsRequireAuth());
+            Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable, features).start(cfg.port());
             ApiServer server = new ApiServer(database, http);
             LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
@@ -57,6 +83,11 @@ public final class ApiServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The cipher for stored secrets, from the configuration's current and (during a rotation) previous key. */
+    static SecretCipher cipher(ApiConfig cfg) {
+        return new SecretCipher(KeyRing.of(cfg.encryptionKey().orElseThrow(), cfg.previousEncryptionKey().orElse(null)));
     }
 
     /** The HTTP port actually bound (useful when the configuration asked for port 0). */

@@ -31,7 +31,8 @@ abstract class ApiServerTestBase {
 
     @BeforeAll
     static void startServer() {
-        server = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).build());
+        // plain http allowed so that integrations can point at fakes on loopback
+        server = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).allowInsecureIntegrations(true).build());
         api = new ApiClient(server.baseUrl());
     }
 

@@ -7,11 +7,27 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** "API server down, then up": same data directory and port, users and sessions still there. */
 class RestartTest {
     @TempDir
     Path dataDir;
+
+    @Test
+    void aSecondServerOnARunningServersDataDirOrPortIsRefusedClearly(@TempDir Path otherDir) {
+        try (ApiServer running = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).build())) {
+            assertThatThrownBy(() -> ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).build()))
+                    .hasMessageContaining("is another OpenLuffy API server using this OPENLUFFY_DATA_DIR?");
+            assertThatThrownBy(() -> ApiServer.start(ApiConfig.builder().port(running.port()).dataDir(otherDir).build()))
+                    .hasMessageContaining("Port already in use");
+            assertThat(new ApiClient(running.baseUrl()).get("/readyz", null).status()).isEqualTo(200);
+        }
+        // the failed start released the other data dir: it can be used now
+        try (ApiServer later = ApiServer.start(ApiConfig.builder().port(0).dataDir(otherDir).build())) {
+            assertThat(new ApiClient(later.baseUrl()).get("/readyz", null).status()).isEqualTo(200);
+        }
+    }
 
     @Test
     void restartOnTheSameDataDirectoryAndPortKeepsUsersAndTokens() {

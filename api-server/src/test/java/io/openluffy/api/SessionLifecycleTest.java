@@ -2,6 +2,9 @@ package io.openluffy.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +40,7 @@ class SessionLifecycleTest extends ApiServerTestBase {
     }
 
     @Test
-    void logoutEndsTheSessionOnly() {
+    void logoutEndsTheSessionOnly() throws Exception {
         bootstrapAdmin();
         ApiClient.Response a = login(ADMIN_EMAIL, ADMIN_PASSWORD);
         ApiClient.Response b = login(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -52,6 +55,15 @@ class SessionLifecycleTest extends ApiServerTestBase {
         assertThat(api.post("/v1/auth/logout", null, b.get("access_token")).status()).isEqualTo(204);
         assertThat(me(b.get("access_token"))).isEqualTo(401);
         assertThat(api.post("/v1/auth/logout", null, null).status()).isEqualTo(400);
+
+        // ended sessions do not pile up: the next login clears them
+        accessToken(ADMIN_EMAIL, ADMIN_PASSWORD);
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(revoked_at) FROM sessions")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the bootstrap session and the new one").isEqualTo(2);
+            assertThat(rs.getInt(2)).as("revoked sessions left").isZero();
+        }
     }
 
     @Test

@@ -92,6 +92,7 @@ class ChartRenderingTest {
       assertThat(leaderElection).isEqualTo("true");
     }
     if (leaderElection.equals("true")) {
+      assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
       Role role = chart.single(Role.class);
       assertThat(role.getMetadata().getNamespace()).isEqualTo(RenderedChart.NAMESPACE);
       assertThat(role.getRules()).singleElement().satisfies(rule -> {
@@ -100,6 +101,7 @@ class ChartRenderingTest {
       });
     } else {
       assertThat(leaderElection).isEqualTo("false");
+      assertThat(deployment.getSpec().getStrategy().getType()).as("never two reconcilers").isEqualTo("Recreate");
       assertThat(chart.all(Role.class)).isEmpty();
     }
   }

@@ -29,9 +29,15 @@ import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +51,12 @@ final class OperatorAudit {
   private static final String OPERATOR_AGENT = "openluffy-operator-under-audit";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** The permissions the operator's requests needed, and whether it set blockOwnerDeletion on an owner reference. */
-  record Result(Set<Permission> used, boolean blocksOwnerDeletion) {}
+  /**
+   * The permissions the operator's requests needed, whether it set blockOwnerDeletion on an owner
+   * reference, and its Secret list/watch requests that were filtered neither by the managed-by
+   * label nor to one Secret by name.
+   */
+  record Result(Set<Permission> used, boolean blocksOwnerDeletion, List<String> unfilteredSecretReads) {}
 
   static Result run() throws InterruptedException {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new java.util.HashMap<>(),
@@ -137,13 +147,20 @@ final class OperatorAudit {
 
   private static Result collect(KubernetesMockServer server) throws InterruptedException {
     Set<Permission> used = new HashSet<>();
+    List<String> unfilteredSecretReads = new ArrayList<>();
     boolean blocksOwnerDeletion = false;
     RecordedRequest request;
     while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
       if (!OPERATOR_AGENT.equals(request.getHeader("User-Agent"))) {
         continue;
       }
-      Permission.of(request.getMethod(), request.getPath()).ifPresent(used::add);
+      Optional<Permission> permission = Permission.of(request.getMethod(), request.getPath());
+      permission.ifPresent(used::add);
+      String query = URLDecoder.decode(request.getPath(), StandardCharsets.UTF_8);
+      if (permission.filter(p -> p.resource().equals("secrets") && Set.of("list", "watch").contains(p.verb())).isPresent()
+          && !query.contains("labelSelector=" + InstanceLabels.MANAGED_SELECTOR) && !query.contains("fieldSelector=metadata.name=")) {
+        unfilteredSecretReads.add(request.getPath());
+      }
       if (request.getMethod().equals("POST") || request.getMethod().equals("PUT")) {
         for (JsonNode body : Manifests.documents(request.getUtf8Body())) {
           for (JsonNode ref : body.path("metadata").path("ownerReferences")) {
@@ -152,7 +169,7 @@ final class OperatorAudit {
         }
       }
     }
-    return new Result(used, blocksOwnerDeletion);
+    return new Result(used, blocksOwnerDeletion, unfilteredSecretReads);
   }
 
   private OperatorAudit() {}

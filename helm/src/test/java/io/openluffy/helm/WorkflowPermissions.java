@@ -19,7 +19,7 @@ import java.util.Set;
  * dependent is watched (informer: list, watch) and, by the interfaces it implements, created,
  * updated or deleted, in both modes the operator can run in (server-side apply: patch; without:
  * create and update). The primary resource is watched, its status patched, and its finalizer
- * patched when the reconciler cleans up.
+ * patched (and the resource re-read on a conflict) when the reconciler cleans up.
  */
 final class WorkflowPermissions {
 
@@ -31,8 +31,9 @@ final class WorkflowPermissions {
     add(needed, primary, "", "list", "watch");
     add(needed, primary, "/status", "patch");
     if (Cleaner.class.isAssignableFrom(reconciler)) {
-      // JOSDK adds and removes its finalizer with a patch, server-side apply or not.
-      add(needed, primary, "", "patch");
+      // JOSDK adds and removes its finalizer with a patch, server-side apply or not, and reads the
+      // resource again when that patch meets a conflict.
+      add(needed, primary, "", "patch", "get");
     }
     for (Dependent dependent : reconciler.getAnnotation(Workflow.class).dependents()) {
       var constructor = dependent.type().getDeclaredConstructor();

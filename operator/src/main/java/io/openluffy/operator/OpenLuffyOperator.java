@@ -5,11 +5,19 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openluffy.operator.bootstrap.AdminSecretWatch;
+import io.openluffy.operator.bootstrap.ApiServerLocator;
+import io.openluffy.operator.bootstrap.BootstrapClient;
+import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.dependent.ApiServiceDependent;
+import io.openluffy.operator.reconciler.AdminBootstrapStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.StatusContributor;
 import io.openluffy.operator.reconciler.WorkloadStatus;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,6 +27,11 @@ import java.util.List;
 public final class OpenLuffyOperator implements AutoCloseable {
 
   static final String LEASE_NAME = "openluffy-operator-lease";
+  // A reconcile thread waits at most connect + request timeout for the bootstrap call.
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration RETRY_INITIAL = Duration.ofSeconds(2);
+  private static final Duration RETRY_MAX = Duration.ofMinutes(1);
 
   private final Operator operator;
   // Operator.start() holds the operator's monitor until every informer has synced; probes must not wait on it.
@@ -29,6 +42,17 @@ public final class OpenLuffyOperator implements AutoCloseable {
   }
 
   public static OpenLuffyOperator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
+    return create(client, config, registry, inClusterApiServers());
+  }
+
+  /** The API servers as reached from inside the cluster: through each instance's API Service. */
+  public static ApiServerLocator inClusterApiServers() {
+    return instance -> URI.create(ApiServiceDependent.url(instance));
+  }
+
+  /** Same, reaching the instances' API servers through {@code apiServers} (tests map them to local ports). */
+  public static OpenLuffyOperator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry,
+      ApiServerLocator apiServers) {
     var operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -41,13 +65,17 @@ public final class OpenLuffyOperator implements AutoCloseable {
         overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.namespace()));
       }
     });
-    operator.register(new OpenLuffyInstanceReconciler(config, contributors(), Clock.systemUTC()));
+    Clock clock = Clock.systemUTC();
+    operator.register(new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock));
     return new OpenLuffyOperator(operator);
   }
 
   /** Status steps in order; the admin bootstrap step goes last, after ApiServerReady is known. */
-  private static List<StatusContributor> contributors() {
-    return List.of(new WorkloadStatus());
+  private static List<StatusContributor> contributors(OperatorConfig config, ApiServerLocator apiServers,
+      Clock clock) {
+    var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
+        new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
+    return List.of(new WorkloadStatus(), bootstrap);
   }
 
   public OpenLuffyOperator start() {

@@ -9,7 +9,6 @@ import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Deleting an instance: Retain keeps the data and lets a new instance adopt it; Delete removes the namespace. */
@@ -17,8 +16,7 @@ class DeletionPolicyTest extends MockClusterTest {
 
   @Test
   void retainKeepsNamespaceClaimsAndSecretsAndANewInstanceAdoptsThem() {
-    var instance = MockCluster.instance("keep", spec -> { });
-    cluster.createReady(instance);
+    var instance = cluster.createReady(MockCluster.instance("keep", spec -> { }));
     String ns = "openluffy-keep";
     // The StatefulSet controller's data claim (the mock has no controller to make it).
     k8s.persistentVolumeClaims().inNamespace(ns).resource(new PersistentVolumeClaimBuilder()
@@ -29,8 +27,11 @@ class DeletionPolicyTest extends MockClusterTest {
     var keysBefore = k8s.secrets().inNamespace(ns).withName("openluffy-keep-api-keys").get().getData();
 
     k8s.resources(OpenLuffyInstance.class).withName("keep").delete();
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.get("keep") == null);
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("keep") == null);
+    var collected = cluster.collectGarbage(instance.getMetadata().getUid());
 
+    assertThat(collected).as("owned objects go with the instance").contains("StatefulSet/openluffy-keep-postgres",
+        "Deployment/openluffy-keep-api", "CronJob/openluffy-keep-backup");
     assertThat(k8s.namespaces().withName(ns).get()).isNotNull();
     assertThat(k8s.persistentVolumeClaims().inNamespace(ns).list().getItems())
         .extracting(pvc -> pvc.getMetadata().getName())
@@ -53,7 +54,7 @@ class DeletionPolicyTest extends MockClusterTest {
 
     k8s.resources(OpenLuffyInstance.class).withName("gone").delete();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> {
       assertThat(cluster.get("gone")).isNull();
       assertThat(k8s.namespaces().withName("openluffy-gone").get()).isNull();
     });

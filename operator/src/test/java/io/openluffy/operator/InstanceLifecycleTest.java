@@ -18,7 +18,6 @@ import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -211,7 +210,7 @@ class InstanceLifecycleTest extends MockClusterTest {
     sts.getStatus().setCurrentRevision("rev-" + System.nanoTime());
     k8s.resource(sts).updateStatus();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.reconciliations() > before);
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.reconciliations() > before);
     assertThat(cluster.drainWrites()).as("writes after the test's own status update")
         .containsExactly("PUT /apis/apps/v1/namespaces/openluffy-acme/statefulsets/openluffy-acme-postgres/status");
   }
@@ -226,7 +225,7 @@ class InstanceLifecycleTest extends MockClusterTest {
       return d;
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> {
       assertThat(k8s.services().inNamespace(NS).withName("openluffy-acme-api").get()).isNotNull();
       assertThat(policy("openluffy-acme-postgres")).isNotNull();
       assertThat(k8s.apps().deployments().inNamespace(NS).withName("openluffy-acme-api").get().getSpec()
@@ -244,10 +243,10 @@ class InstanceLifecycleTest extends MockClusterTest {
       return i;
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(
         k8s.apps().deployments().inNamespace(NS).withName("openluffy-acme-api").get().getSpec().getTemplate()
             .getSpec().getContainers().get(0).getImage()).isEqualTo("openluffy/api-server:0.2.0"));
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(
         cluster.get("acme").getStatus().getObservedGeneration()).isEqualTo(updated.getMetadata().getGeneration()));
     assertThat(secret("openluffy-acme-api-keys").getData()).isEqualTo(keysBefore);
     assertThat(secret("openluffy-acme-postgres").getData()).isEqualTo(dbBefore);
@@ -280,7 +279,7 @@ class InstanceLifecycleTest extends MockClusterTest {
   private static void awaitReadyAtCurrentGeneration() {
     cluster.markDatabaseReady(ready);
     cluster.markApiServerAvailable(ready);
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.get("acme"), i -> i.getStatus() != null
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("acme"), i -> i.getStatus() != null
         && i.getStatus().isTrue("Ready")
         && i.getMetadata().getGeneration().equals(i.getStatus().getObservedGeneration()));
   }

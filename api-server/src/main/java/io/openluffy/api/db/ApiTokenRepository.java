@@ -38,7 +38,8 @@ public final class ApiTokenRepository {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "WITH t AS (UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ? RETURNING user_id) "
-                            + "SELECT " + UserRepository.columns("u") + " FROM users u JOIN t ON u.id = t.user_id")) {
+                            + "SELECT " + UserRepository.columns("u") + " FROM users u JOIN t ON u.id = t.user_id "
+                            + "WHERE u.disabled_at IS NULL")) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();

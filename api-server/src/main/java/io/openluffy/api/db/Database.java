@@ -2,6 +2,8 @@ package io.openluffy.api.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openluffy.api.ApiConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -11,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +38,11 @@ public final class Database implements AutoCloseable {
 
     /** Connects (starting the embedded PostgreSQL first if needed) and applies pending migrations. */
     public static Database open(ApiConfig config) {
+        return open(config, null);
+    }
+
+    /** Like {@link #open(ApiConfig)}, reporting the pool's usage to {@code meters} (hikaricp_* series). */
+    public static Database open(ApiConfig config, MeterRegistry meters) {
         EmbeddedPostgres embedded = config.embeddedDatabase() ? startEmbedded(config.dataDir().resolve("postgres")) : null;
         HikariConfig hikari = new HikariConfig();
         if (embedded != null) {
@@ -51,6 +57,9 @@ public final class Database implements AutoCloseable {
         // Requests and /readyz should fail fast while the database is away, not hang for the default 30 s.
         hikari.setConnectionTimeout(3_000);
         hikari.setValidationTimeout(1_000);
+        if (meters != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         // the pool must not fail on creation: start-up waits for the database below instead
         hikari.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(hikari);
@@ -72,9 +81,9 @@ public final class Database implements AutoCloseable {
                     .start();
             LOG.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir.toAbsolutePath().normalize());
             return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
-                    + " (is another OpenLuffy API server using this OPENLUFFY_DATA_DIR?)", e);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dir.toAbsolutePath().normalize()
+                    + ": is another OpenLuffy API server using this OPENLUFFY_DATA_DIR? (" + e.getMessage() + ")", e);
         }
     }
 

@@ -23,8 +23,14 @@ public final class SessionRepository {
         this.sql = new Sql(dataSource);
     }
 
+    /** Opens a session, first dropping the user's dead ones (their tokens are refused either way). */
     public void create(UUID sessionId, UUID userId, UUID refreshId, Instant expiresAt) {
-        sql.withConnection(c -> {
+        sql.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM sessions WHERE user_id = ? AND (revoked_at IS NOT NULL OR expires_at <= now())")) {
+                ps.setObject(1, userId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions (id, user_id, current_refresh_id, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setObject(1, sessionId);
@@ -41,7 +47,7 @@ public final class SessionRepository {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + UserRepository.columns("u") + " FROM sessions s JOIN users u ON u.id = s.user_id "
-                            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()")) {
+                            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();

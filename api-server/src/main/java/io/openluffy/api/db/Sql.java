@@ -7,6 +7,10 @@ import java.sql.SQLException;
 
 /** Runs JDBC work in a connection or a transaction and turns {@link SQLException} into {@link DatabaseException}. */
 final class Sql {
+    /** Advisory lock namespaces (first key of {@link #lock}): membership of the admin set, per-account login counters. */
+    static final int LOCK_USERS = 1;
+    static final int LOCK_LOGIN_ATTEMPTS = 2;
+
     private final DataSource dataSource;
 
     Sql(DataSource dataSource) {
@@ -50,7 +54,4 @@ final class Sql {
             ps.execute();
         }
     }
-
-    static final int LOCK_USERS = 1;
-    static final int LOCK_LOGIN_ATTEMPTS = 2;
 }

@@ -68,7 +68,7 @@ public final class UserRepository {
     }
 
     private static void insert(Connection c, UserRecord u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, u.id());
             ps.setString(2, u.email());
             ps.setString(3, u.passwordHash());
@@ -77,6 +77,7 @@ public final class UserRepository {
             ps.setString(6, u.role());
             ps.setTimestamp(7, Timestamp.from(u.createdAt()));
             ps.setTimestamp(8, u.lastLoginAt() == null ? null : Timestamp.from(u.lastLoginAt()));
+            ps.setTimestamp(9, u.disabledAt() == null ? null : Timestamp.from(u.disabledAt()));
             ps.executeUpdate();
         }
     }
@@ -85,8 +86,10 @@ public final class UserRepository {
         return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id));
     }
 
+    /** The enabled user with this e-mail: a disabled user is, for logging in, as good as unknown. */
     public Optional<UserRecord> findByEmail(String email) {
-        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)", email));
+        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?) "
+                + "AND disabled_at IS NULL", email));
     }
 
     public List<UserRecord> findAll() {
@@ -113,7 +116,7 @@ public final class UserRepository {
             if (current.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
-            if (current.get().role().equals("admin") && !updated.role().equals("admin") && adminCount(c) <= 1) {
+            if (isActiveAdmin(current.get()) && !updated.role().equals("admin") && adminCount(c) <= 1) {
                 return Outcome.REFUSED;
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -139,7 +142,7 @@ public final class UserRepository {
             if (current.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
-            if (current.get().role().equals("admin") && adminCount(c) <= 1) {
+            if (isActiveAdmin(current.get()) && adminCount(c) <= 1) {
                 return Outcome.REFUSED;
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
@@ -164,15 +167,22 @@ public final class UserRepository {
         return UNIQUE_VIOLATION.equals(e.sqlState());
     }
 
-    private static int adminCount(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM users WHERE role = 'admin'");
+    /** Whether the user counts towards "the instance keeps one admin": an admin who is not disabled. */
+    static boolean isActiveAdmin(UserRecord u) {
+        return u.role().equals("admin") && u.disabledAt() == null;
+    }
+
+    /** Admins who can act: disabled admins do not count. */
+    static int adminCount(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
-    private static Optional<UserRecord> one(Connection c, String query, Object param) throws SQLException {
+    static Optional<UserRecord> one(Connection c, String query, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setObject(1, param);
             try (ResultSet rs = ps.executeQuery()) {
@@ -185,13 +195,15 @@ public final class UserRepository {
     static String columns(String alias) {
         String p = alias.isEmpty() ? "" : alias + ".";
         return p + "id, " + p + "email, " + p + "password_hash, " + p + "first_name, " + p + "last_name, "
-                + p + "role, " + p + "created_at, " + p + "last_login_at";
+                + p + "role, " + p + "created_at, " + p + "last_login_at, " + p + "disabled_at";
     }
 
     static UserRecord map(ResultSet rs) throws SQLException {
         Timestamp lastLogin = rs.getTimestamp("last_login_at");
+        Timestamp disabled = rs.getTimestamp("disabled_at");
         return new UserRecord(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
-                rs.getTimestamp("created_at").toInstant(), lastLogin == null ? null : lastLogin.toInstant());
+                rs.getTimestamp("created_at").toInstant(), lastLogin == null ? null : lastLogin.toInstant(),
+                disabled == null ? null : disabled.toInstant());
     }
 }

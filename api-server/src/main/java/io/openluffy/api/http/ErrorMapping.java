@@ -10,6 +10,7 @@ import io.openluffy.api.errors.ConflictException;
 import io.openluffy.api.errors.ForbiddenException;
 import io.openluffy.api.errors.InvalidInputException;
 import io.openluffy.api.errors.NotFoundException;
+import io.openluffy.api.errors.SecretUnreadableException;
 import io.openluffy.api.errors.TooManyRequestsException;
 import io.openluffy.api.errors.UnauthorizedException;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ final class ErrorMapping {
             return 409;
         } else if (e instanceof TooManyRequestsException) {
             return 429;
+        } else if (e instanceof SecretUnreadableException) {
+            return 500;
         }
         return 400;
     }

@@ -11,6 +11,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
+import io.openluffy.api.audit.AuditLog;
+import io.openluffy.api.customers.CustomerService;
+import io.openluffy.api.integrations.IntegrationService;
+import io.openluffy.api.metrics.Metrics;
+import io.openluffy.api.users.AccountService;
+import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,43 +33,76 @@ public final class HttpApp {
     }
 
     public static Javalin create(AuthService auth, UserService users, ApiTokenService apiTokens,
-                                 BooleanSupplier databaseReachable) {
+                                 BooleanSupplier databaseReachable, Features features) {
         ObjectMapper mapper = mapper();
         JsonBody json = new JsonBody(mapper);
         AuthHandler authHandler = new AuthHandler(auth, json);
-        UserHandler userHandler = new UserHandler(users, json);
-        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, json);
+        UserHandler userHandler = new UserHandler(users, features.userAudit(), json);
+        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, features.userAudit(), json);
+        AccountHandler accountHandler = new AccountHandler(features.accounts(), json);
         HealthHandler health = new HealthHandler(databaseReachable);
+        CustomerHandler customerHandler = new CustomerHandler(features.customers(), json);
+        IntegrationHandler integrationHandler = new IntegrationHandler(features.integrations(), json);
+        AuditHandler auditHandler = new AuditHandler(features.audit());
+        MetricsHandler metricsHandler = new MetricsHandler(features.metrics());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.requestLogger.http((ctx, ms) ->
-                    // the path only: query strings and bodies may carry secrets
-                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                // the path only: query strings and bodies may carry secrets
+                LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                metricsHandler.observe(ctx, ms);
+            });
             RoutesConfig r = config.routes;
             ErrorMapping.register(r);
             r.beforeMatched(new AccessFilter(auth));
 
             r.get("/healthz", health::health, Access.PUBLIC);
             r.get("/readyz", health::ready, Access.PUBLIC);
+            r.get("/metrics", metricsHandler::scrape, features.metricsRequireAuth() ? Access.ADMIN : Access.PUBLIC);
 
             r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.PUBLIC);
             r.post("/v1/auth/login", authHandler::login, Access.PUBLIC);
             r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
+            r.post("/v1/auth/me/password", accountHandler::changeOwnPassword, Access.USER);
 
             r.post("/v1/auth/users", userHandler::create, Access.ADMIN);
             r.get("/v1/auth/users", userHandler::list, Access.ADMIN);
             r.get("/v1/auth/users/{id}", userHandler::get, Access.ADMIN);
             r.patch("/v1/auth/users/{id}", userHandler::update, Access.ADMIN);
             r.delete("/v1/auth/users/{id}", userHandler::delete, Access.ADMIN);
+            r.post("/v1/auth/users/{id}/disable", accountHandler::disable, Access.ADMIN);
+            r.post("/v1/auth/users/{id}/enable", accountHandler::enable, Access.ADMIN);
 
             r.post("/v1/auth/tokens", tokenHandler::create, Access.USER);
             r.get("/v1/auth/tokens", tokenHandler::list, Access.USER);
             r.delete("/v1/auth/tokens/{id}", tokenHandler::revoke, Access.USER);
+
+            r.post("/v1/customers", customerHandler::create, Access.ADMIN);
+            r.get("/v1/customers", customerHandler::list, Access.USER);
+            r.get("/v1/customers/{id}", customerHandler::get, Access.USER);
+            r.patch("/v1/customers/{id}", customerHandler::update, Access.ADMIN);
+            r.delete("/v1/customers/{id}", customerHandler::delete, Access.ADMIN);
+            r.get("/v1/customers/{id}/github-token", customerHandler::getGithubToken, Access.USER);
+            r.put("/v1/customers/{id}/github-token", customerHandler::putGithubToken, Access.ADMIN);
+            r.delete("/v1/customers/{id}/github-token", customerHandler::deleteGithubToken, Access.ADMIN);
+
+            r.get("/v1/integrations", integrationHandler::list, Access.ADMIN);
+            r.get("/v1/integrations/argocd", integrationHandler::getArgoCd, Access.ADMIN);
+            r.put("/v1/integrations/argocd", integrationHandler::putArgoCd, Access.ADMIN);
+            r.delete("/v1/integrations/argocd", integrationHandler::deleteArgoCd, Access.ADMIN);
+            r.post("/v1/integrations/argocd/test", integrationHandler::testArgoCd, Access.ADMIN);
+
+            r.get("/v1/audit", auditHandler::page, Access.ADMIN);
         });
+    }
+
+    /** Account, customer, integration, audit and metrics services, and whether /metrics needs an admin. */
+    public record Features(AccountService accounts, UserAuditTrail userAudit, CustomerService customers,
+                           IntegrationService integrations, AuditLog audit, Metrics metrics, boolean metricsRequireAuth) {
     }
 
     /** snake_case JSON, ISO-8601 times, unknown fields refused (a typo must not be silently ignored). */

@@ -12,12 +12,12 @@ final class Views {
     private Views() {
     }
 
-    /** {@code last_login_at} is omitted until the user's first password login. */
+    /** {@code last_login_at} is omitted until the user's first password login, {@code disabled_at} unless disabled. */
     record UserView(UUID id, String email, String firstName, String lastName, String role, Instant createdAt,
-                    Instant lastLoginAt) {
+                    Instant lastLoginAt, boolean disabled, Instant disabledAt) {
         static UserView of(User u) {
             return new UserView(u.id(), u.email(), u.firstName(), u.lastName(), u.role().value(), u.createdAt(),
-                    u.lastLoginAt());
+                    u.lastLoginAt(), u.disabledAt() != null, u.disabledAt());
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /** A user as clients see it: never with the password hash. */
 public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt,
-                   Instant lastLoginAt) {
+                   Instant lastLoginAt, Instant disabledAt) {
     public static User from(UserRecord r) {
         return new User(r.id(), r.email(), r.firstName(), r.lastName(), Role.parse(r.role()), r.createdAt(),
-                r.lastLoginAt());
+                r.lastLoginAt(), r.disabledAt());
     }
 }

@@ -77,7 +77,7 @@ public final class UserService {
                 changes.firstName() == null ? current.firstName() : name("first_name", changes.firstName()),
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
                 changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
-                current.createdAt(), current.lastLoginAt());
+                current.createdAt(), current.lastLoginAt(), current.disabledAt());
         UserRepository.Outcome outcome;
         try {
             outcome = users.update(updated);
@@ -115,7 +115,7 @@ public final class UserService {
         PasswordPolicy.check(request.password());
         return new UserRecord(UUID.randomUUID(), email, hasher.hash(request.password()),
                 name("first_name", request.firstName()), name("last_name", request.lastName()), role.value(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
     }
 
     private static String email(String raw) {

@@ -6,6 +6,8 @@ public final class ConditionType {
   public static final String DATABASE_READY = "DatabaseReady";
   public static final String API_SERVER_READY = "ApiServerReady";
   public static final String ADMIN_BOOTSTRAPPED = "AdminBootstrapped";
+  /** Informational: the admin Secret changed after the first admin was created from it. */
+  public static final String ADMIN_SECRET_DRIFT = "AdminSecretDrift";
   public static final String BACKUP_SCHEDULED = "BackupScheduled";
   public static final String LAST_BACKUP_SUCCEEDED = "LastBackupSucceeded";
 

@@ -120,7 +120,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
         ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built));
     if (problems.isEmpty() && conflict.isEmpty() && !built.isTrue("Ready")) {
-      control.rescheduleAfter(NOT_READY_RECHECK);
+      control.rescheduleAfter(status.retryAfter().orElse(NOT_READY_RECHECK));
     }
     return control;
   }

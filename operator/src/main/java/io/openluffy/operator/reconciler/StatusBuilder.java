@@ -9,6 +9,7 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import io.openluffy.operator.crd.Phase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class StatusBuilder {
   private AdminStatus admin;
   private BackupStatus lastBackup;
   private Reported failure;
+  private Duration retryAfter;
   private boolean terminal;
 
   public StatusBuilder(OpenLuffyInstance instance, Clock clock) {
@@ -90,6 +92,23 @@ public final class StatusBuilder {
   public StatusBuilder admin(AdminStatus admin) {
     this.admin = admin;
     return this;
+  }
+
+  /** The admin as reported so far (initially the previous status's). */
+  public AdminStatus admin() {
+    return admin;
+  }
+
+  /** Asks for the next reconcile within this delay (a step retrying with backoff); the shortest request wins. */
+  public StatusBuilder retryAfter(Duration delay) {
+    if (retryAfter == null || delay.compareTo(retryAfter) < 0) {
+      retryAfter = delay;
+    }
+    return this;
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public StatusBuilder lastBackup(BackupStatus lastBackup) {

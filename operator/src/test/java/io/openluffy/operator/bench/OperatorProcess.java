@@ -10,12 +10,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The operator as its own process, wired like {@code Main} but against the benchmark's mock server, so its heap and
+ * The operator as its own process, wired like {@code Main} but against the benchmark's mock server and with every
+ * instance's API server at the benchmark's fake (args: mock server URL, fake API server URL), so its heap and
  * RSS are the operator's alone. Answers the driver's commands on stdin with {@link ChildJvm#REPLY} lines.
  */
 public final class OperatorProcess {
@@ -27,7 +29,9 @@ public final class OperatorProcess {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var client = BenchClients.connect(args[0], BenchClients.OPERATOR);
     // server-side apply off: the mock server cannot apply (see stack.md)
-    var operator = OpenLuffyOperator.create(client, new OperatorConfig("openluffy-system", false, false, 0), registry);
+    URI apiServers = URI.create(args[1]);
+    var operator = OpenLuffyOperator.create(client, new OperatorConfig("openluffy-system", false, false, 0), registry,
+        instance -> apiServers);
     var http = OperatorHttpServer.start(0, registry, operator::isReady);
     operator.start();
     ChildJvm.reply("started");

@@ -2,6 +2,8 @@ package io.openluffy.operator.bench;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
 import java.nio.file.Path;
@@ -65,10 +67,11 @@ public final class OperatorScaleBenchmark {
       Map<String, Long> provisioning;
       String memory;
       try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-" + n + ".log"),
-          cluster.url())) {
+          cluster.url(), cluster.apiServersUrl())) {
         operator.awaitReply(Duration.ofMinutes(2));
         applyAndAwaitReady(cluster, WARMUP_PREFIX, warmup).orElseThrow();
         cluster.requests.clear();
+        cluster.bootstrapCalls.set(0);
         long cpuStart = cpuNanos(operator);
         operatorSeconds = applyAndAwaitReady(cluster, MEASURED_PREFIX, n);
         operatorCpuSeconds = (cpuNanos(operator) - cpuStart) / 1e9;
@@ -78,6 +81,7 @@ public final class OperatorScaleBenchmark {
       long objects = provisioning.entrySet().stream().filter(e -> e.getKey().startsWith("POST "))
           .mapToLong(Map.Entry::getValue).sum();
       printRequests("operator requests while provisioning", provisioning, n);
+      System.out.printf("admin bootstrap calls to the fake API servers: %d%n", cluster.bootstrapCalls.get());
       System.out.printf("operator memory at %d instances: %s (flags %s)%n", n, memory(memory),
           String.join(" ", jvmFlags));
       if (operatorSeconds.isEmpty()) {
@@ -147,6 +151,12 @@ public final class OperatorScaleBenchmark {
     instance.setMetadata(new ObjectMetaBuilder().withName(name).build());
     var spec = new OpenLuffyInstanceSpec();
     spec.setEnvironment("prod");
+    var ref = new AdminSecretRef();
+    ref.setName(BenchCluster.ADMIN_SECRET);
+    ref.setNamespace(BenchCluster.ADMIN_SECRET_NAMESPACE);
+    var bootstrap = new BootstrapSpec();
+    bootstrap.setAdminSecretRef(ref);
+    spec.setBootstrap(bootstrap);
     instance.setSpec(spec);
     return instance;
   }
@@ -157,8 +167,9 @@ public final class OperatorScaleBenchmark {
    */
   private void resync(BenchCluster cluster, int n) throws InterruptedException {
     cluster.requests.clear();
+    cluster.bootstrapCalls.set(0);
     try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-resync-" + n + ".log"),
-        cluster.url())) {
+        cluster.url(), cluster.apiServersUrl())) {
       operator.awaitReply(Duration.ofMinutes(2));
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       String previous = "";
@@ -174,7 +185,8 @@ public final class OperatorScaleBenchmark {
       }
       Map<String, Long> requests = cluster.requests.of(BenchClients.OPERATOR);
       long writes = RequestLog.writes(requests);
-      System.out.printf("resync (operator restart): reconciles %s; write requests %d (target 0)%n", reconciles, writes);
+      System.out.printf("resync (operator restart): reconciles %s; write requests %d (target 0); admin bootstrap"
+          + " calls %d%n", reconciles, writes, cluster.bootstrapCalls.get());
       printRequests("operator requests during resync", requests, n);
       System.out.printf("RESULT n=%d resyncWrites=%d%n", n, writes);
     }

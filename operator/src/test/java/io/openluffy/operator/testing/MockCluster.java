@@ -2,6 +2,7 @@ package io.openluffy.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
@@ -13,6 +14,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * A fabric8 mock API server in CRUD mode with the generated CRD loaded and the real operator running against it.
@@ -34,14 +37,22 @@ import java.util.function.Consumer;
 public final class MockCluster implements AutoCloseable {
 
   public static final String OPERATOR_NAMESPACE = "openluffy-system";
+  /** Upper bound for the operator to react; generous because the build machine is shared, never a timing check. */
+  public static final Duration PATIENCE = Duration.ofSeconds(45);
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final OpenLuffyOperator operator;
+  private final ApiServerLocator apiServers;
+  private OpenLuffyOperator operator;
 
-  private MockCluster() {
+  private MockCluster(ApiServerLocator apiServers) {
+    this.apiServers = apiServers;
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();
@@ -49,14 +60,30 @@ public final class MockCluster implements AutoCloseable {
     client.apiextensions().v1().customResourceDefinitions()
         .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
         .create();
-    operator = OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, false, false, 0), registry);
+    operator = newOperator();
   }
 
-  /** Starts the mock server and the operator. */
+  /** Starts the mock server and the operator; API servers are never reached (in-cluster URLs). */
   public static MockCluster start() {
-    var cluster = new MockCluster();
+    return start(OpenLuffyOperator.inClusterApiServers());
+  }
+
+  /** Starts the mock server and the operator, which reaches the instances' API servers through {@code apiServers}. */
+  public static MockCluster start(ApiServerLocator apiServers) {
+    var cluster = new MockCluster(apiServers);
     cluster.operator.start();
     return cluster;
+  }
+
+  /** Stops the operator and starts a new one (a pod restart): nothing survives in memory, the cluster stays. */
+  public void restartOperator() {
+    operator.close();
+    operator = newOperator().start();
+  }
+
+  private OpenLuffyOperator newOperator() {
+    return OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, false, false, 0), registry,
+        apiServers);
   }
 
   public KubernetesClient client() {
@@ -90,7 +117,7 @@ public final class MockCluster implements AutoCloseable {
 
   /** Plays kubelet: the PostgreSQL pod is running and ready. */
   public void markDatabaseReady(OpenLuffyInstance instance) {
-    var sts = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().statefulSets()
+    var sts = await().atMost(PATIENCE).until(() -> client.apps().statefulSets()
         .inNamespace(instance.targetNamespace()).withName(PostgresStatefulSetDependent.name(instance)).get(),
         s -> s != null);
     sts.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
@@ -100,12 +127,36 @@ public final class MockCluster implements AutoCloseable {
 
   /** Plays the deployment controller: an API server replica is available. */
   public void markApiServerAvailable(OpenLuffyInstance instance) {
-    var deployment = await().atMost(Duration.ofSeconds(10)).until(() -> client.apps().deployments()
+    var deployment = await().atMost(PATIENCE).until(() -> client.apps().deployments()
         .inNamespace(instance.targetNamespace()).withName(ApiDeploymentDependent.name(instance)).get(),
         d -> d != null);
     deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
         .withUpdatedReplicas(1).withObservedGeneration(deployment.getMetadata().getGeneration()).build());
     client.resource(deployment).updateStatus();
+  }
+
+  /**
+   * Plays the garbage collector after an owner is gone: deletes every object (namespaces included) that has an
+   * ownerReference to {@code ownerUid}. Returns what it deleted as Kind/name.
+   */
+  public List<String> collectGarbage(String ownerUid) {
+    List<HasMetadata> candidates = new ArrayList<>(client.namespaces().list().getItems());
+    candidates.addAll(client.secrets().inAnyNamespace().list().getItems());
+    candidates.addAll(client.persistentVolumeClaims().inAnyNamespace().list().getItems());
+    candidates.addAll(client.services().inAnyNamespace().list().getItems());
+    candidates.addAll(client.apps().statefulSets().inAnyNamespace().list().getItems());
+    candidates.addAll(client.apps().deployments().inAnyNamespace().list().getItems());
+    candidates.addAll(client.network().v1().ingresses().inAnyNamespace().list().getItems());
+    candidates.addAll(client.network().v1().networkPolicies().inAnyNamespace().list().getItems());
+    candidates.addAll(client.batch().v1().cronjobs().inAnyNamespace().list().getItems());
+    List<String> deleted = new ArrayList<>();
+    for (HasMetadata object : candidates) {
+      if (object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> ownerUid.equals(ref.getUid()))) {
+        client.resource(object).delete();
+        deleted.add(object.getKind() + "/" + object.getMetadata().getName());
+      }
+    }
+    return deleted;
   }
 
   /** Creates the instance and plays kubelet until it reports Ready. */
@@ -117,7 +168,7 @@ public final class MockCluster implements AutoCloseable {
   }
 
   public OpenLuffyInstance awaitCondition(String name, String type, String status) {
-    return await().atMost(Duration.ofSeconds(15)).until(() -> get(name),
+    return await().atMost(PATIENCE).until(() -> get(name),
         i -> i != null && i.getStatus() != null && i.getStatus().condition(type)
             .map(c -> status.equals(c.getStatus())).orElse(false));
   }

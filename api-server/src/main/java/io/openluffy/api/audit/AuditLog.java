@@ -1,0 +1,35 @@
+package io.openluffy.api.audit;
+
+import io.openluffy.api.db.AuditRepository;
+import io.openluffy.api.errors.InvalidInputException;
+
+/**
+ * The audit trail of admin actions. Targets are described by id and name only: callers must never pass a secret.
+ */
+public final class AuditLog {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private final AuditRepository entries;
+
+    public AuditLog(AuditRepository entries) {
+        this.entries = entries;
+    }
+
+    public void record(Actor actor, AuditAction action, String target) {
+        entries.append(actor.id(), actor.email(), action.value(), target);
+    }
+
+    public AuditPage page(int limit, int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit must be from 1 to " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset must not be negative");
+        }
+        var items = entries.page(limit, offset).stream()
+                .map(r -> new AuditEntry(r.id(), r.occurredAt(), r.actorId(), r.actorEmail(), r.action(), r.target()))
+                .toList();
+        return new AuditPage(items, entries.count(), limit, offset);
+    }
+}

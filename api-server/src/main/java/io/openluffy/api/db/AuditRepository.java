@@ -1,0 +1,60 @@
+package io.openluffy.api.db;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** SQL for {@code audit_log}: append and read newest first. */
+public final class AuditRepository {
+    private final Sql sql;
+
+    public AuditRepository(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    public void append(UUID actorId, String actorEmail, String action, String target) {
+        sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO audit_log (actor_id, actor_email, action, target) VALUES (?, ?, ?, ?)")) {
+                ps.setObject(1, actorId);
+                ps.setString(2, actorEmail);
+                ps.setString(3, action);
+                ps.setString(4, target);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Newest first; ids grow with time, so ordering by id is ordering by insertion. */
+    public List<AuditRecord> page(int limit, int offset) {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, occurred_at, actor_id, actor_email, action, target "
+                    + "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<AuditRecord> entries = new ArrayList<>();
+                    while (rs.next()) {
+                        entries.add(new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                                rs.getObject("actor_id", UUID.class), rs.getString("actor_email"),
+                                rs.getString("action"), rs.getString("target")));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    public long count() {
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_log");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package io.openluffy.api.http;
+
+import io.javalin.http.Context;
+import io.openluffy.api.auth.Principal;
+import io.openluffy.api.users.AccountService;
+
+/** Own password change ({@code /v1/auth/me/password}) and admin disable/enable of users. */
+final class AccountHandler {
+    record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
+        }
+    }
+
+    private final AccountService accounts;
+    private final JsonBody json;
+
+    AccountHandler(AccountService accounts, JsonBody json) {
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    void changeOwnPassword(Context ctx) {
+        Principal me = AccessFilter.principal(ctx);
+        PasswordChange body = json.read(ctx, PasswordChange.class);
+        accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword());
+        ctx.status(204);
+    }
+
+    void disable(Context ctx) {
+        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), UserHandler.id(ctx))));
+    }
+
+    void enable(Context ctx) {
+        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), UserHandler.id(ctx))));
+    }
+}

@@ -1,0 +1,64 @@
+package io.openluffy.api.http;
+
+import io.javalin.http.Context;
+import io.openluffy.api.customers.CustomerInput;
+import io.openluffy.api.customers.CustomerService;
+
+/** {@code /v1/customers}: admins write, every user reads; GitHub tokens go in and never come out. */
+final class CustomerHandler {
+    record CustomerBody(String name, String description, String githubOrg) {
+        CustomerInput toInput() {
+            return new CustomerInput(name, description, githubOrg);
+        }
+    }
+
+    record GithubTokenBody(String token) {
+        @Override
+        public String toString() {
+            return "GithubTokenBody[]";
+        }
+    }
+
+    private final CustomerService customers;
+    private final JsonBody json;
+
+    CustomerHandler(CustomerService customers, JsonBody json) {
+        this.customers = customers;
+        this.json = json;
+    }
+
+    void create(Context ctx) {
+        ctx.status(201).json(customers.create(Actors.of(ctx), json.read(ctx, CustomerBody.class).toInput()));
+    }
+
+    void list(Context ctx) {
+        ctx.json(customers.list());
+    }
+
+    void get(Context ctx) {
+        ctx.json(customers.get(UserHandler.id(ctx)));
+    }
+
+    void update(Context ctx) {
+        ctx.json(customers.update(Actors.of(ctx), UserHandler.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
+    }
+
+    void delete(Context ctx) {
+        customers.delete(Actors.of(ctx), UserHandler.id(ctx));
+        ctx.status(204);
+    }
+
+    void getGithubToken(Context ctx) {
+        ctx.json(customers.githubTokenStatus(UserHandler.id(ctx)));
+    }
+
+    void putGithubToken(Context ctx) {
+        String token = json.read(ctx, GithubTokenBody.class).token();
+        ctx.json(customers.setGithubToken(Actors.of(ctx), UserHandler.id(ctx), token));
+    }
+
+    void deleteGithubToken(Context ctx) {
+        customers.deleteGithubToken(Actors.of(ctx), UserHandler.id(ctx));
+        ctx.status(204);
+    }
+}

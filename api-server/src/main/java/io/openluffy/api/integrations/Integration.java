@@ -1,0 +1,8 @@
+package io.openluffy.api.integrations;
+
+import java.time.Instant;
+
+/** A configured integration as clients see it: its token only as "set". */
+public record Integration(String kind, String url, boolean insecureSkipTlsVerify, boolean tokenSet, Instant updatedAt,
+                          String updatedBy) {
+}
