@@ -1,0 +1,236 @@
+package io.openluffy.operator.bench;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BootstrapSpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator at scale (issue 7): N instances applied at once on the mock server until all are Ready, against the
+ * limit of a plain client creating the same objects; then a forced resync (operator restart) counting writes; and
+ * the operator process's memory. Prints figures, asserts nothing. Args: instance counts, e.g. {@code 200,1000}.
+ * System properties: {@code bench.operator.jvm}, flags of the operator (and plain client) JVMs; {@code bench.warmup},
+ * instances created first, unmeasured, by both sides, so neither is timed while its JIT is still cold.
+ */
+public final class OperatorScaleBenchmark {
+
+  /** JOSDK's default reconciler thread count (ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER). */
+  static final int THREADS = 50;
+  private static final Path LOGS = Path.of("target", "bench");
+  private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.patience.minutes", 10));
+
+  /** Names of the instances that warm both JVMs up (JIT) and of those that are measured. */
+  static final String WARMUP_PREFIX = "warmup-";
+  static final String MEASURED_PREFIX = "bench-";
+
+  private final List<String> jvmFlags;
+  private final int warmup;
+
+  private OperatorScaleBenchmark(List<String> jvmFlags, int warmup) {
+    this.jvmFlags = jvmFlags;
+    this.warmup = warmup;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> sizes = Arrays.stream((args.length == 0 ? "200" : args[0]).split(","))
+        .map(String::trim).map(Integer::valueOf).toList();
+    List<String> flags = List.of(System.getProperty("bench.operator.jvm", "-Xms32m -Xmx256m -XX:+UseSerialGC").split("\\s+"));
+    int warmup = Integer.getInteger("bench.warmup", 20);
+    System.out.printf("Operator scale benchmark: instances %s after %d warm-up instances, operator JVM flags %s,"
+        + " %d threads on both sides, %d CPUs%n", sizes, warmup, String.join(" ", flags), THREADS,
+        Runtime.getRuntime().availableProcessors());
+    var benchmark = new OperatorScaleBenchmark(flags, warmup);
+    for (int n : sizes) {
+      benchmark.run(n);
+    }
+    System.exit(0);
+  }
+
+  private void run(int n) throws Exception {
+    System.out.printf("%n== %d instances ==%n", n);
+    try (var cluster = BenchCluster.start()) {
+      OptionalDouble operatorSeconds;
+      double operatorCpuSeconds;
+      Map<String, Long> provisioning;
+      String memory;
+      try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-" + n + ".log"),
+          cluster.url(), cluster.apiServersUrl())) {
+        operator.awaitReply(Duration.ofMinutes(2));
+        applyAndAwaitReady(cluster, WARMUP_PREFIX, warmup).orElseThrow();
+        cluster.requests.clear();
+        cluster.bootstrapCalls.set(0);
+        long cpuStart = cpuNanos(operator);
+        operatorSeconds = applyAndAwaitReady(cluster, MEASURED_PREFIX, n);
+        operatorCpuSeconds = (cpuNanos(operator) - cpuStart) / 1e9;
+        provisioning = cluster.requests.of(BenchClients.OPERATOR);
+        memory = operator.ask("memory", Duration.ofMinutes(1));
+      }
+      long objects = provisioning.entrySet().stream().filter(e -> e.getKey().startsWith("POST "))
+          .mapToLong(Map.Entry::getValue).sum();
+      printRequests("operator requests while provisioning", provisioning, n);
+      System.out.printf("admin bootstrap calls to the fake API servers: %d%n", cluster.bootstrapCalls.get());
+      System.out.printf("operator memory at %d instances: %s (flags %s)%n", n, memory(memory),
+          String.join(" ", jvmFlags));
+      if (operatorSeconds.isEmpty()) {
+        System.out.printf("RESULT n=%d INCOMPLETE: not all Ready within %s; resync and limit skipped%n", n, PATIENCE);
+        return;
+      }
+      System.out.printf("operator: %d instances Ready in %.2f s (from apply; operator already started),"
+          + " operator process CPU %.2f s%n", n, operatorSeconds.getAsDouble(), operatorCpuSeconds);
+
+      resync(cluster, n);
+
+      double[] plain = plainLimit(cluster, n);
+      System.out.printf("RESULT n=%d operatorSeconds=%.2f plainSeconds=%.2f ratio=%.2f (target <= 1.5);"
+          + " operatorCpuSeconds=%.2f plainCpuSeconds=%.2f cpuRatio=%.2f; operator POSTs=%d%n", n,
+          operatorSeconds.getAsDouble(), plain[0], operatorSeconds.getAsDouble() / plain[0], operatorCpuSeconds, plain[1], operatorCpuSeconds / plain[1], objects);
+    }
+  }
+
+  /**
+   * Creates N instances from {@link #THREADS} threads at once; returns seconds until every one reports Ready, or
+   * nothing if that takes longer than {@link #PATIENCE}.
+   */
+  private static OptionalDouble applyAndAwaitReady(BenchCluster cluster, String prefix, int n) throws InterruptedException {
+    Map<String, Long> ready = new ConcurrentHashMap<>();
+    var allReady = new CountDownLatch(n);
+    long start = System.nanoTime();
+    var informer = cluster.client().resources(OpenLuffyInstance.class).inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(OpenLuffyInstance instance) {
+        if (instance.getMetadata().getName().startsWith(prefix)
+            && instance.getStatus() != null && instance.getStatus().isTrue("Ready")
+            && ready.putIfAbsent(instance.getMetadata().getName(), System.nanoTime() - start) == null) {
+          allReady.countDown();
+        }
+      }
+
+      @Override
+      public void onUpdate(OpenLuffyInstance old, OpenLuffyInstance instance) {
+        onAdd(instance);
+      }
+
+      @Override
+      public void onDelete(OpenLuffyInstance instance, boolean deletedFinalStateUnknown) {
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    for (int i = 0; i < n; i++) {
+      var instance = instance(prefix + i);
+      pool.execute(() -> cluster.client().resource(instance).create());
+    }
+    pool.shutdown();
+    if (!allReady.await(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
+      informer.close();
+      System.out.printf("%s instances: only %d of %d Ready after %s%n", prefix, ready.size(), n, PATIENCE);
+      return OptionalDouble.empty();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    informer.close();
+    long[] times = ready.values().stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf("%s instances Ready: first after %.2f s, half after %.2f s, all after %.2f s%n", prefix, times[0] / 1e9,
+        times[n / 2] / 1e9, seconds);
+    return OptionalDouble.of(seconds);
+  }
+
+  private static OpenLuffyInstance instance(String name) {
+    var instance = new OpenLuffyInstance();
+    instance.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    var spec = new OpenLuffyInstanceSpec();
+    spec.setEnvironment("prod");
+    var ref = new AdminSecretRef();
+    ref.setName(BenchCluster.ADMIN_SECRET);
+    ref.setNamespace(BenchCluster.ADMIN_SECRET_NAMESPACE);
+    var bootstrap = new BootstrapSpec();
+    bootstrap.setAdminSecretRef(ref);
+    spec.setBootstrap(bootstrap);
+    instance.setSpec(spec);
+    return instance;
+  }
+
+  /**
+   * Forces a resync of every instance the way production does: a new operator process (restart, leader change)
+   * reconciles every resource it finds. Nothing changed, so nothing may be written.
+   */
+  private void resync(BenchCluster cluster, int n) throws InterruptedException {
+    cluster.requests.clear();
+    cluster.bootstrapCalls.set(0);
+    try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-resync-" + n + ".log"),
+        cluster.url(), cluster.apiServersUrl())) {
+      operator.awaitReply(Duration.ofMinutes(2));
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      String previous = "";
+      String reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
+      // done when at least N reconciles finished and the count stayed put for two seconds
+      while (reconciledCount(reconciles) < n || !reconciles.equals(previous)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("resync incomplete: " + reconciles);
+        }
+        Thread.sleep(2000);
+        previous = reconciles;
+        reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
+      }
+      Map<String, Long> requests = cluster.requests.of(BenchClients.OPERATOR);
+      long writes = RequestLog.writes(requests);
+      System.out.printf("resync (operator restart): reconciles %s; write requests %d (target 0); admin bootstrap"
+          + " calls %d%n", reconciles, writes, cluster.bootstrapCalls.get());
+      printRequests("operator requests during resync", requests, n);
+      System.out.printf("RESULT n=%d resyncWrites=%d%n", n, writes);
+    }
+  }
+
+  private static long cpuNanos(ChildJvm operator) {
+    return Long.parseLong(operator.ask("cpu", Duration.ofSeconds(30)).replace("cpuNanos=", ""));
+  }
+
+  private static long reconciledCount(String reply) {
+    return Long.parseLong(reply.replaceAll(".*success=(\\d+).*", "$1"));
+  }
+
+  /**
+   * The plain client in its own JVM, same flags, on a fresh mock server with the same kubelet.
+   * Returns wall seconds and the client process's CPU seconds.
+   */
+  private double[] plainLimit(BenchCluster source, int n) {
+    try (var target = BenchCluster.start();
+        var plain = ChildJvm.start(jvmFlags, PlainClientLoad.class, LOGS.resolve("plain-" + n + ".log"),
+            source.url(), target.url(), Integer.toString(THREADS))) {
+      plain.awaitReply(PATIENCE);
+      target.requests.clear();
+      String reply = plain.ask("go", PATIENCE);
+      double seconds = Long.parseLong(reply.replaceAll(".*elapsedNanos=(\\d+).*", "$1")) / 1e9;
+      double cpu = Long.parseLong(reply.replaceAll(".*cpuNanos=(\\d+).*", "$1")) / 1e9;
+      System.out.printf("plain fabric8 client: %s, i.e. %.2f s, CPU %.2f s%n", reply, seconds, cpu);
+      printRequests("plain client requests", target.requests.of(BenchClients.PLAIN), n);
+      return new double[] {seconds, cpu};
+    }
+  }
+
+  private static void printRequests(String title, Map<String, Long> counts, int n) {
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("%s: %d total, %.2f per instance, of which writes %d%n", title, total, (double) total / n,
+        RequestLog.writes(counts));
+    counts.forEach((key, count) -> System.out.printf("    %-36s %7d  %6.2f/instance%n", key, count,
+        (double) count / n));
+  }
+
+  private static String memory(String reply) {
+    long heap = Long.parseLong(reply.replaceAll(".*heapAfterGcBytes=(\\d+).*", "$1"));
+    long rss = Long.parseLong(reply.replaceAll(".*rssKiB=(\\d+).*", "$1"));
+    System.out.printf("RESULT memory heapAfterGcMiB=%.1f rssMiB=%.1f%n", heap / 1048576.0, rss / 1024.0);
+    return String.format("heap after full GC %.1f MiB, RSS %.1f MiB", heap / 1048576.0, rss / 1024.0);
+  }
+}
