@@ -11,7 +11,7 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
  * The API server's keys, generated once: {@code jwt-signing-key} (512 random bits) and {@code encryption-key}
  * (256 random bits, AES-256-GCM), each stored Base64-encoded.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
 public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
 
   public static final String JWT_SIGNING_KEY = "jwt-signing-key";

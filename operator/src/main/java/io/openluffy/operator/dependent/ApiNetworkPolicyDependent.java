@@ -16,7 +16,7 @@ import java.util.List;
  * API server pods: ingress on 8080 from the ingress controller's namespaces and from the operator (bootstrap);
  * strict profile: egress only to DNS, PostgreSQL and port 443 of {@code spec.networkPolicy.apiEgressCidrs}.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
 public class ApiNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   public static String name(OpenLuffyInstance instance) {

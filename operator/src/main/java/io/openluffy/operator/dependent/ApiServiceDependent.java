@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** ClusterIP Service of the API server: target of the Ingress and of the operator's bootstrap call. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
 public class ApiServiceDependent extends CRUDKubernetesDependentResource<Service, OpenLuffyInstance> {
 
   public ApiServiceDependent() {

@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** Backup pods accept no traffic; strict: they may reach only DNS and PostgreSQL. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.BACKUP_SELECTOR))
 public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   public static String name(OpenLuffyInstance instance) {

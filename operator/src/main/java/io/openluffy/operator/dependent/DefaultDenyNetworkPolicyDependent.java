@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Denies all ingress to the namespace (strict: all egress too); the other policies open what is needed. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.INSTANCE_WIDE_SELECTOR))
 public class DefaultDenyNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   public static String name(OpenLuffyInstance instance) {

@@ -18,6 +18,17 @@ public final class InstanceLabels {
   public static final String OPERATOR = "openluffy-operator";
   /** Informers only see objects carrying this, so the operator does not cache every Secret of the cluster. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
+  /*
+   * Where the operator manages several objects of one kind (four NetworkPolicies, two Secrets, two Services), each
+   * dependent's informer is narrowed to its own objects; with MANAGED_SELECTOR alone every informer of the kind
+   * cached, and deserialised every event of, all of them. The component label has been on these objects since the
+   * first release, so objects created before this narrowing are still found.
+   */
+  public static final String API_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=api";
+  public static final String POSTGRES_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=postgres";
+  public static final String BACKUP_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=backup";
+  /** Objects of the instance as a whole, which carry no component label (the default-deny policy). */
+  public static final String INSTANCE_WIDE_SELECTOR = MANAGED_SELECTOR + ",!" + COMPONENT;
 
   private InstanceLabels() {
   }

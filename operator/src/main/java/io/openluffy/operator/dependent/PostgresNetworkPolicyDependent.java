@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** PostgreSQL pods: reachable on 5432 only from the API server and backup pods; strict: egress DNS only. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
 public class PostgresNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   public static String name(OpenLuffyInstance instance) {

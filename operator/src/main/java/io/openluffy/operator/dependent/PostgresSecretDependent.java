@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** PostgreSQL credentials ({@code user}, {@code password}, {@code database}), generated once. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
 public class PostgresSecretDependent extends CreateOnlySecretDependent {
 
   public static final String USER_KEY = "user";

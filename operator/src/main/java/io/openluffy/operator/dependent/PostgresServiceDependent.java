@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** ClusterIP Service in front of PostgreSQL, used by the API server and the backup job. */
-@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
 public class PostgresServiceDependent extends CRUDKubernetesDependentResource<Service, OpenLuffyInstance> {
 
   public PostgresServiceDependent() {
