@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -17,12 +16,12 @@ import java.util.List;
 
 /** The OpenLuffy API server; database credentials and keys come from the generated Secrets by reference only. */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class ApiDeploymentDependent extends CRUDKubernetesDependentResource<Deployment, OpenLuffyInstance> {
+public class ApiDeploymentDependent extends CrudNamedDependentResource<Deployment> {
 
   public static final int PORT = 8080;
 
   public ApiDeploymentDependent() {
-    super(Deployment.class);
+    super(Deployment.class, ApiDeploymentDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

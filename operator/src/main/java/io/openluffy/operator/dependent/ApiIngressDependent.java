@@ -4,16 +4,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** Exposes the API server on {@code spec.host} (TLS Secret {@code <name>-tls}, e.g. from cert-manager). */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class ApiIngressDependent extends CRUDKubernetesDependentResource<Ingress, OpenLuffyInstance> {
+public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
 
   public ApiIngressDependent() {
-    super(Ingress.class);
+    super(Ingress.class, ApiIngressDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

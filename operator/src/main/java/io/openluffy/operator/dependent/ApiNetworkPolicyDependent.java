@@ -19,6 +19,10 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
 public class ApiNetworkPolicyDependent extends InstanceNetworkPolicy {
 
+  public ApiNetworkPolicyDependent() {
+    super(ApiNetworkPolicyDependent::name);
+  }
+
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-api";
   }

@@ -5,16 +5,15 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** ClusterIP Service of the API server: target of the Ingress and of the operator's bootstrap call. */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
-public class ApiServiceDependent extends CRUDKubernetesDependentResource<Service, OpenLuffyInstance> {
+public class ApiServiceDependent extends CrudNamedDependentResource<Service> {
 
   public ApiServiceDependent() {
-    super(Service.class);
+    super(Service.class, ApiServiceDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

@@ -5,14 +5,13 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** Scheduled {@code pg_dump -Fc} into the backup volume, one uniquely named file per successful run. */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class BackupCronJobDependent extends CRUDKubernetesDependentResource<CronJob, OpenLuffyInstance> {
+public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> {
 
   static final String BACKUP_DIR = "/backups";
 
@@ -41,7 +40,7 @@ public class BackupCronJobDependent extends CRUDKubernetesDependentResource<Cron
       """;
 
   public BackupCronJobDependent() {
-    super(CronJob.class);
+    super(CronJob.class, BackupCronJobDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

@@ -11,6 +11,10 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.BACKUP_SELECTOR))
 public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
 
+  public BackupNetworkPolicyDependent() {
+    super(BackupNetworkPolicyDependent::name);
+  }
+
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-backup";
   }

@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /**
@@ -15,11 +14,11 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
  * survives disabling backups and deletionPolicy Retain.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class BackupPvcDependent extends KubernetesDependentResource<PersistentVolumeClaim, OpenLuffyInstance>
+public class BackupPvcDependent extends NamedDependentResource<PersistentVolumeClaim>
     implements Creator<PersistentVolumeClaim, OpenLuffyInstance> {
 
   public BackupPvcDependent() {
-    super(PersistentVolumeClaim.class);
+    super(PersistentVolumeClaim.class, BackupPvcDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

@@ -1,10 +1,7 @@
 package io.openluffy.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.function.Function;
 
@@ -13,19 +10,11 @@ import java.util.function.Function;
  * database. Neither owned nor deletable, so deletionPolicy Retain keeps it and a new instance of the same name
  * adopts it.
  */
-abstract class CreateOnlySecretDependent extends KubernetesDependentResource<Secret, OpenLuffyInstance>
+abstract class CreateOnlySecretDependent extends NamedDependentResource<Secret>
     implements Creator<Secret, OpenLuffyInstance> {
 
-  private final Function<OpenLuffyInstance, String> name;
-
+  // Found by name (NamedDependentResource): here it also matters because desired() draws fresh randomness.
   CreateOnlySecretDependent(Function<OpenLuffyInstance, String> name) {
-    super(Secret.class);
-    this.name = name;
-  }
-
-  // Looked up by name so that finding the existing Secret never needs desired(), which draws fresh randomness.
-  @Override
-  protected ResourceID targetSecondaryResourceID(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    return new ResourceID(name.apply(instance), instance.targetNamespace());
+    super(Secret.class, name);
   }
 }

@@ -13,6 +13,10 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.INSTANCE_WIDE_SELECTOR))
 public class DefaultDenyNetworkPolicyDependent extends InstanceNetworkPolicy {
 
+  public DefaultDenyNetworkPolicyDependent() {
+    super(DefaultDenyNetworkPolicyDependent::name);
+  }
+
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-default-deny";
   }

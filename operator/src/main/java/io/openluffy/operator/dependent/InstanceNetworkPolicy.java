@@ -11,16 +11,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.NetworkPolicyProfile;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.function.Function;
 
 /** Base of the instance's NetworkPolicies (design §5): shared peers, ports and the enabled precondition. */
-abstract class InstanceNetworkPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, OpenLuffyInstance> {
+abstract class InstanceNetworkPolicy extends CrudNamedDependentResource<NetworkPolicy> {
 
-  InstanceNetworkPolicy() {
-    super(NetworkPolicy.class);
+  InstanceNetworkPolicy(Function<OpenLuffyInstance, String> name) {
+    super(NetworkPolicy.class, name);
   }
 
   static boolean strict(OpenLuffyInstance instance) {

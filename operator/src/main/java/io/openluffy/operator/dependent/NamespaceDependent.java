@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.Map;
 
@@ -16,11 +15,11 @@ import java.util.Map;
  * Retain it must outlive the resource; the reconciler deletes it explicitly under Delete.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class NamespaceDependent extends KubernetesDependentResource<Namespace, OpenLuffyInstance>
+public class NamespaceDependent extends NamedDependentResource<Namespace>
     implements Creator<Namespace, OpenLuffyInstance>, Updater<Namespace, OpenLuffyInstance> {
 
   public NamespaceDependent() {
-    super(Namespace.class);
+    super(Namespace.class, NamespaceDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

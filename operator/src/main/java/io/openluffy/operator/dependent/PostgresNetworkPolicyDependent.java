@@ -12,6 +12,10 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
 public class PostgresNetworkPolicyDependent extends InstanceNetworkPolicy {
 
+  public PostgresNetworkPolicyDependent() {
+    super(PostgresNetworkPolicyDependent::name);
+  }
+
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-postgres";
   }

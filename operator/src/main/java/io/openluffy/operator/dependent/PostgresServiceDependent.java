@@ -5,16 +5,15 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** ClusterIP Service in front of PostgreSQL, used by the API server and the backup job. */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
-public class PostgresServiceDependent extends CRUDKubernetesDependentResource<Service, OpenLuffyInstance> {
+public class PostgresServiceDependent extends CrudNamedDependentResource<Service> {
 
   public PostgresServiceDependent() {
-    super(Service.class);
+    super(Service.class, PostgresServiceDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.DatabaseSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -19,14 +18,14 @@ import java.util.List;
 
 /** The instance's PostgreSQL: one replica, data on a claim from {@code spec.database}. */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
-public class PostgresStatefulSetDependent extends CRUDKubernetesDependentResource<StatefulSet, OpenLuffyInstance> {
+public class PostgresStatefulSetDependent extends CrudNamedDependentResource<StatefulSet> {
 
   public static final int PORT = 5432;
   static final String DATA_VOLUME = "data";
   static final String DATA_PATH = "/var/lib/postgresql/data";
 
   public PostgresStatefulSetDependent() {
-    super(StatefulSet.class);
+    super(StatefulSet.class, PostgresStatefulSetDependent::name);
   }
 
   public static String name(OpenLuffyInstance instance) {
