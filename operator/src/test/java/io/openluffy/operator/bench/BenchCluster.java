@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,9 +42,13 @@ final class BenchCluster implements AutoCloseable {
   static final String ADMIN_SECRET = "bench-admin";
   static final String ADMIN_SECRET_NAMESPACE = "openluffy-system";
 
-  /** Every instance's API server, as the bootstrap step sees it: answers 201 at once. */
+  /**
+   * Every instance's API server, as the bootstrap step sees it: answers 201 at once, or, once {@link #adminsExist}
+   * is set, 403 "Bootstrap already complete" as a real API server does once its admin exists.
+   */
   private final HttpServer apiServers;
   final AtomicInteger bootstrapCalls = new AtomicInteger();
+  final AtomicBoolean adminsExist = new AtomicBoolean();
 
   private BenchCluster() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), requests, false);
@@ -66,7 +71,14 @@ final class BenchCluster implements AutoCloseable {
     apiServers.createContext("/", exchange -> {
       exchange.getRequestBody().readAllBytes();
       bootstrapCalls.incrementAndGet();
-      exchange.sendResponseHeaders(201, -1);
+      if (adminsExist.get()) {
+        byte[] body = "{\"detail\": \"Bootstrap already complete\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(403, body.length);
+        exchange.getResponseBody().write(body);
+      } else {
+        exchange.sendResponseHeaders(201, -1);
+      }
       exchange.close();
     });
     apiServers.setExecutor(Executors.newFixedThreadPool(4));
@@ -88,6 +100,11 @@ final class BenchCluster implements AutoCloseable {
 
   String url() {
     return server.url("/");
+  }
+
+  /** The simulated kubelet, which also makes the steady-state status heartbeat. */
+  SimulatedKubelet kubelet() {
+    return kubelet;
   }
 
   /** The benchmark's own client. */

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator at scale (issue 7): N instances applied at once on the mock server until all are Ready, against the
- * limit of a plain client creating the same objects; then a forced resync (operator restart) counting writes; and
- * the operator process's memory. Prints figures, asserts nothing. Args: instance counts, e.g. {@code 200,1000}.
+ * limit of a plain client creating the same objects; the operator process's memory; steady state (every Ready
+ * instance reconciled again by the running operator) and two restarts, counting writes. Prints figures, asserts nothing. Args: instance counts, e.g. {@code 200,1000}.
  * System properties: {@code bench.operator.jvm}, flags of the operator (and plain client) JVMs; {@code bench.warmup},
  * instances created first, unmeasured, by both sides, so neither is timed while its JIT is still cold.
  */
@@ -77,6 +77,11 @@ public final class OperatorScaleBenchmark {
         operatorCpuSeconds = (cpuNanos(operator) - cpuStart) / 1e9;
         provisioning = cluster.requests.of(BenchClients.OPERATOR);
         memory = operator.ask("memory", Duration.ofMinutes(1));
+        if (operatorSeconds.isPresent()) {
+          // From here on every instance's database has its admin, as on a real cluster.
+          cluster.adminsExist.set(true);
+          steadyState(cluster, operator, n);
+        }
       }
       long objects = provisioning.entrySet().stream().filter(e -> e.getKey().startsWith("POST "))
           .mapToLong(Map.Entry::getValue).sum();
@@ -91,7 +96,8 @@ public final class OperatorScaleBenchmark {
       System.out.printf("operator: %d instances Ready in %.2f s (from apply; operator already started),"
           + " operator process CPU %.2f s%n", n, operatorSeconds.getAsDouble(), operatorCpuSeconds);
 
-      resync(cluster, n);
+      restart(cluster, n, 1);
+      restart(cluster, n, 2);
 
       double[] plain = plainLimit(cluster, n);
       System.out.printf("RESULT n=%d operatorSeconds=%.2f plainSeconds=%.2f ratio=%.2f (target <= 1.5);"
@@ -162,34 +168,60 @@ public final class OperatorScaleBenchmark {
   }
 
   /**
-   * Forces a resync of every instance the way production does: a new operator process (restart, leader change)
-   * reconciles every resource it finds. Nothing changed, so nothing may be written.
+   * Steady state (issue 7's resync): the running operator reconciles every Ready instance once more, triggered by
+   * a kubelet status heartbeat on each instance's Deployment. Nothing the operator manages changed, so nothing may
+   * be written.
    */
-  private void resync(BenchCluster cluster, int n) throws InterruptedException {
+  private static void steadyState(BenchCluster cluster, ChildJvm operator, int n) throws InterruptedException {
+    long before = reconciledCount(operator.ask("reconciles", Duration.ofSeconds(30)));
     cluster.requests.clear();
     cluster.bootstrapCalls.set(0);
-    try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-resync-" + n + ".log"),
-        cluster.url(), cluster.apiServersUrl())) {
+    int touched = cluster.kubelet().heartbeat(d -> d.getMetadata().getName().startsWith("openluffy-" + MEASURED_PREFIX));
+    String reconciles = awaitReconciles(operator, before + touched);
+    Map<String, Long> requests = cluster.requests.of(BenchClients.OPERATOR);
+    long writes = RequestLog.writes(requests);
+    System.out.printf("steady state (status heartbeat on %d Deployments, same operator process): reconciles %s"
+        + " (%d before); write requests %d (target 0); admin bootstrap calls %d%n", touched, reconciles, before,
+        writes, cluster.bootstrapCalls.get());
+    printRequests("operator requests in steady state", requests, n);
+    System.out.printf("RESULT n=%d steadyStateWrites=%d%n", n, writes);
+  }
+
+  /**
+   * A restart (or leader change): a new operator process reconciles every instance it finds. The first restart
+   * after provisioning confirms each admin once (issue 4: AdminBootstrapped Created becomes AlreadyInitialized,
+   * one status write per instance); a second restart should write nothing.
+   */
+  private void restart(BenchCluster cluster, int n, int number) throws InterruptedException {
+    cluster.requests.clear();
+    cluster.bootstrapCalls.set(0);
+    try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class,
+        LOGS.resolve("operator-restart" + number + "-" + n + ".log"), cluster.url(), cluster.apiServersUrl())) {
       operator.awaitReply(Duration.ofMinutes(2));
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      String previous = "";
-      String reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
-      // done when at least N reconciles finished and the count stayed put for two seconds
-      while (reconciledCount(reconciles) < n || !reconciles.equals(previous)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("resync incomplete: " + reconciles);
-        }
-        Thread.sleep(2000);
-        previous = reconciles;
-        reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
-      }
+      String reconciles = awaitReconciles(operator, n);
       Map<String, Long> requests = cluster.requests.of(BenchClients.OPERATOR);
       long writes = RequestLog.writes(requests);
-      System.out.printf("resync (operator restart): reconciles %s; write requests %d (target 0); admin bootstrap"
-          + " calls %d%n", reconciles, writes, cluster.bootstrapCalls.get());
-      printRequests("operator requests during resync", requests, n);
-      System.out.printf("RESULT n=%d resyncWrites=%d%n", n, writes);
+      System.out.printf("restart %d: reconciles %s; write requests %d; admin bootstrap calls %d%n", number,
+          reconciles, writes, cluster.bootstrapCalls.get());
+      printRequests("operator requests after restart " + number, requests, n);
+      System.out.printf("RESULT n=%d restart%dWrites=%d%n", n, number, writes);
     }
+  }
+
+  /** Waits until at least {@code target} reconciles succeeded and the count stayed put for two seconds. */
+  private static String awaitReconciles(ChildJvm operator, long target) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    String previous = "";
+    String reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
+    while (reconciledCount(reconciles) < target || !reconciles.equals(previous)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("reconciles incomplete: " + reconciles + ", expected " + target);
+      }
+      Thread.sleep(2000);
+      previous = reconciles;
+      reconciles = operator.ask("reconciles", Duration.ofSeconds(30));
+    }
+    return reconciles;
   }
 
   private static long cpuNanos(ChildJvm operator) {

@@ -3,6 +3,7 @@ package io.openluffy.operator.bench;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +76,20 @@ final class SimulatedKubelet implements AutoCloseable {
     writeStatus(new DeploymentBuilder(deployment).withStatus(new DeploymentStatusBuilder().withReplicas(replicas)
         .withReadyReplicas(replicas).withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
         .withObservedGeneration(deployment.getMetadata().getGeneration()).build()).build());
+  }
+
+  /**
+   * What a real cluster does all the time: a status write that changes nothing the operator reads (here the
+   * Deployment's Progressing condition's lastUpdateTime). Each one is an event that reconciles the instance, so this
+   * forces a reconcile of every instance in the running operator. Returns how many Deployments were touched.
+   */
+  int heartbeat(Predicate<Deployment> which) {
+    String now = Instant.now().toString();
+    var deployments = client.apps().deployments().inAnyNamespace().list().getItems().stream().filter(which).toList();
+    deployments.forEach(d -> writeStatus(new DeploymentBuilder(d).editStatus().withConditions(
+        new DeploymentConditionBuilder().withType("Progressing").withStatus("True").withReason("NewReplicaSetAvailable")
+            .withLastUpdateTime(now).withLastTransitionTime(now).build()).endStatus().build()));
+    return deployments.size();
   }
 
   /** A conflict means the object changed meanwhile: its update event comes next and is marked then. */
