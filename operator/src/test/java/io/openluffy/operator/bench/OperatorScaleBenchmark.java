@@ -65,6 +65,7 @@ public final class OperatorScaleBenchmark {
       OptionalDouble operatorSeconds;
       double operatorCpuSeconds;
       Map<String, Long> provisioning;
+      int bootstrapCalls;
       String memory;
       try (var operator = ChildJvm.start(jvmFlags, OperatorProcess.class, LOGS.resolve("operator-" + n + ".log"),
           cluster.url(), cluster.apiServersUrl())) {
@@ -76,6 +77,7 @@ public final class OperatorScaleBenchmark {
         operatorSeconds = applyAndAwaitReady(cluster, MEASURED_PREFIX, n);
         operatorCpuSeconds = (cpuNanos(operator) - cpuStart) / 1e9;
         provisioning = cluster.requests.of(BenchClients.OPERATOR);
+        bootstrapCalls = cluster.bootstrapCalls.get();
         memory = operator.ask("memory", Duration.ofMinutes(1));
         if (operatorSeconds.isPresent()) {
           // From here on every instance's database has its admin, as on a real cluster.
@@ -86,7 +88,7 @@ public final class OperatorScaleBenchmark {
       long objects = provisioning.entrySet().stream().filter(e -> e.getKey().startsWith("POST "))
           .mapToLong(Map.Entry::getValue).sum();
       printRequests("operator requests while provisioning", provisioning, n);
-      System.out.printf("admin bootstrap calls to the fake API servers: %d%n", cluster.bootstrapCalls.get());
+      System.out.printf("admin bootstrap calls to the fake API servers: %d%n", bootstrapCalls);
       System.out.printf("operator memory at %d instances: %s (flags %s)%n", n, memory(memory),
           String.join(" ", jvmFlags));
       if (operatorSeconds.isEmpty()) {
@@ -173,7 +175,8 @@ public final class OperatorScaleBenchmark {
    * be written.
    */
   private static void steadyState(BenchCluster cluster, ChildJvm operator, int n) throws InterruptedException {
-    long before = reconciledCount(operator.ask("reconciles", Duration.ofSeconds(30)));
+    // provisioning's last reconciles (after Ready was seen) must not be counted as steady state
+    long before = reconciledCount(awaitReconciles(operator, 0));
     cluster.requests.clear();
     cluster.bootstrapCalls.set(0);
     int touched = cluster.kubelet().heartbeat(d -> d.getMetadata().getName().startsWith("openluffy-" + MEASURED_PREFIX));
@@ -184,6 +187,7 @@ public final class OperatorScaleBenchmark {
         + " (%d before); write requests %d (target 0); admin bootstrap calls %d%n", touched, reconciles, before,
         writes, cluster.bootstrapCalls.get());
     printRequests("operator requests in steady state", requests, n);
+    cluster.requests.firstWrites(BenchClients.OPERATOR).forEach(w -> System.out.println("    write: " + w));
     System.out.printf("RESULT n=%d steadyStateWrites=%d%n", n, writes);
   }
 

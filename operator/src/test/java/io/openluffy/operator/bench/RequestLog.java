@@ -3,10 +3,14 @@ package io.openluffy.operator.bench;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,12 +22,22 @@ final class RequestLog extends KubernetesCrudDispatcher {
   static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final Map<String, Map<String, LongAdder>> byAgent = new ConcurrentHashMap<>();
+  /** The first few writes since the last {@link #clear()}, by client: what a write in steady state was. */
+  private final Map<String, Queue<String>> firstWrites = new ConcurrentHashMap<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String agent = String.valueOf(request.getHeader("User-Agent"));
     byAgent.computeIfAbsent(agent, a -> new ConcurrentHashMap<>())
         .computeIfAbsent(verb(request) + " " + kind(request.getPath()), k -> new LongAdder()).increment();
+    if (WRITES.contains(request.getMethod())) {
+      var writes = firstWrites.computeIfAbsent(agent, a -> new ConcurrentLinkedQueue<>());
+      if (writes.size() < 3) {
+        // getBytes() copies; getUtf8Body() would consume the body before the dispatcher reads it
+        var body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+        writes.add(request.getMethod() + " " + request.getPath() + " " + body);
+      }
+    }
     return super.dispatch(request);
   }
 
@@ -34,8 +48,13 @@ final class RequestLog extends KubernetesCrudDispatcher {
     return counts;
   }
 
+  List<String> firstWrites(String agent) {
+    return List.copyOf(firstWrites.getOrDefault(agent, new ConcurrentLinkedQueue<>()));
+  }
+
   void clear() {
     byAgent.clear();
+    firstWrites.clear();
   }
 
   static long writes(Map<String, Long> counts) {
