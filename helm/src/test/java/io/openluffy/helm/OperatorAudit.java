@@ -10,6 +10,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -43,7 +47,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real operator against the fabric8 mock API server through an instance's whole life
- * (created, its workloads up, features switched off, deleted) and records every request the operator makes,
+ * (created, its workloads up, a backup Job finished, features switched off, deleted) and records every request the operator makes,
  * told apart from the test's own requests by its client's User-Agent.
  */
 final class OperatorAudit {
@@ -106,6 +110,11 @@ final class OperatorAudit {
       return current.getStatus() != null && current.getStatus().isTrue(ConditionType.API_SERVER_READY);
     });
 
+    // A backup runs (the CronJob and Job controllers' part): the operator reads the finished Job into status.lastBackup.
+    runBackupJob(test, namespace);
+    await().atMost(WAIT).until(() -> test.resources(OpenLuffyInstance.class).withName("audit").get().getStatus()
+        .getLastBackup() != null);
+
     // Switching features off makes the workflow delete what they had created.
     test.resources(OpenLuffyInstance.class).withName("audit").edit(current -> {
       OpenLuffyInstanceSpec changed = current.getSpec();
@@ -123,6 +132,20 @@ final class OperatorAudit {
     test.resources(OpenLuffyInstance.class).withName("audit").delete();
     await().atMost(WAIT).until(() -> test.resources(OpenLuffyInstance.class).withName("audit").get() == null
         && test.namespaces().withName(namespace).get() == null);
+  }
+
+  /** A Job made from the backup CronJob's template, finished successfully. */
+  private static void runBackupJob(KubernetesClient test, String namespace) {
+    CronJob cronJob = await().atMost(WAIT).until(() -> test.batch().v1().cronjobs().inNamespace(namespace).list()
+        .getItems().stream().findFirst().orElse(null), c -> c != null);
+    var template = cronJob.getSpec().getJobTemplate();
+    Job job = test.resource(new JobBuilder().withNewMetadata().withName(cronJob.getMetadata().getName() + "-1")
+        .withNamespace(namespace).withLabels(template.getMetadata().getLabels()).endMetadata()
+        .withSpec(template.getSpec()).build()).create();
+    job.setStatus(new JobStatusBuilder().withSucceeded(1).withCompletionTime("2026-01-01T02:00:30Z")
+        .addNewCondition().withType("Complete").withStatus("True").withLastTransitionTime("2026-01-01T02:00:30Z")
+        .endCondition().build());
+    test.resource(job).updateStatus();
   }
 
   /** What the kubelet and the workload controllers would report: every workload ready. */

@@ -12,6 +12,7 @@ import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
+import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.StatusContributor;
 import io.openluffy.operator.reconciler.WorkloadStatus;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class OpenLuffyOperator implements AutoCloseable {
 
-  static final String LEASE_NAME = "openluffy-operator-lease";
+  public static final String LEASE_NAME = "openluffy-operator-lease";
   // A reconcile thread waits at most connect + request timeout for the bootstrap call.
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
@@ -53,6 +54,24 @@ public final class OpenLuffyOperator implements AutoCloseable {
   /** Same, reaching the instances' API servers through {@code apiServers} (tests map them to local ports). */
   public static OpenLuffyOperator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry,
       ApiServerLocator apiServers) {
+    return create(client, config, registry, apiServers, Candidate.POD);
+  }
+
+  /**
+   * How a replica takes part in leader election (with {@code config.leaderElection()}).
+   *
+   * @param identity its name in the Lease; {@code null}: JOSDK's default, the pod name ({@code $HOSTNAME})
+   * @param exitOnStopLeading whether the process exits when it stops leading, so a replica that lost the Lease can
+   *     never reconcile alongside the new leader (Kubernetes restarts it as a follower). Only tests, which run several
+   *     replicas in one JVM, turn it off.
+   */
+  public record Candidate(String identity, boolean exitOnStopLeading) {
+    public static final Candidate POD = new Candidate(null, true);
+  }
+
+  /** Same, with several replicas in one process (tests): each a {@link Candidate} of its own. */
+  public static OpenLuffyOperator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry,
+      ApiServerLocator apiServers, Candidate candidate) {
     var operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -62,7 +81,11 @@ public final class OpenLuffyOperator implements AutoCloseable {
           .withSSABasedCreateUpdateMatchForDependentResources(config.serverSideApply())
           .withUseSSAToPatchPrimaryResource(config.serverSideApply());
       if (config.leaderElection()) {
-        overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.namespace()));
+        overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.namespace(),
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, candidate.identity(), null,
+            candidate.exitOnStopLeading()));
       }
     });
     Clock clock = Clock.systemUTC();
@@ -75,7 +98,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
       Clock clock) {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new WorkloadStatus(), bootstrap);
+    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap);
   }
 
   public OpenLuffyOperator start() {

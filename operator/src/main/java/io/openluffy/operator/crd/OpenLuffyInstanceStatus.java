@@ -27,10 +27,12 @@ public class OpenLuffyInstanceStatus {
   @JsonPropertyDescription("The bootstrapped first admin.")
   private AdminStatus admin;
 
-  @JsonPropertyDescription("The most recent finished backup.")
+  @JsonPropertyDescription("The newest finished backup Job (also condition LastBackupSucceeded).")
   private BackupStatus lastBackup;
 
-  @JsonPropertyDescription("Ready, DatabaseReady, ApiServerReady, AdminBootstrapped, BackupScheduled, LastBackupSucceeded.")
+  @JsonPropertyDescription("Conditions: Ready, DatabaseReady, ApiServerReady, BackupScheduled, AdminBootstrapped (first"
+      + " admin created from spec.bootstrap.adminSecretRef), AdminSecretDrift (informational: the admin Secret changed"
+      + " after bootstrap), LastBackupSucceeded (informational: result of the newest finished backup Job).")
   private List<Condition> conditions = new ArrayList<>();
 
   public Long getObservedGeneration() {

@@ -1,7 +1,11 @@
 package io.openluffy.operator.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +15,36 @@ import org.junit.jupiter.api.Test;
 class CrdFileInSyncTest {
 
   static final String FILE = "openluffyinstances.openluffy.io-v1.yml";
-  static final String REFRESH = "mvn -B -ntp -pl operator -am process-classes && cp operator/target/classes/META-INF/fabric8/"
-      + FILE + " crds/" + FILE;
+  static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
+      + " operator/target/classes/META-INF/fabric8/" + FILE + " crds/" + FILE + " && cp crds/" + FILE
+      + " helm/openluffy/crds/" + FILE;
+  // surefire runs in the module directory
+  private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8", FILE);
 
   @Test
   void committedCrdEqualsGeneratedCrd() throws IOException {
-    // surefire runs in the module directory
-    Path generated = Path.of("target/classes/META-INF/fabric8", FILE);
     Path committed = Path.of("..", "crds", FILE);
-    assertThat(generated).as("generated CRD (crd-generator-maven-plugin, process-classes)").exists();
+    assertThat(GENERATED).as("generated CRD (crd-generator-maven-plugin + PrinterColumnOrder)").exists();
     assertThat(committed).as("committed CRD; create it with: " + REFRESH).exists();
     assertThat(Files.readString(committed))
         .as("crds/" + FILE + " differs from the CRD generated from the crd package; refresh it from the repository"
             + " root with: " + REFRESH)
-        .isEqualTo(Files.readString(generated));
+        .isEqualTo(Files.readString(GENERATED));
+  }
+
+  @Test
+  void kubectlGetShowsEnvPhaseEndpointAdminAgeInThisOrder() throws IOException {
+    var crd = new KubernetesSerialization().unmarshal(Files.readString(GENERATED), CustomResourceDefinition.class);
+    assertThat(crd.getSpec().getVersions()).singleElement()
+        .extracting(v -> v.getAdditionalPrinterColumns())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(CustomResourceColumnDefinition.class))
+        .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath,
+            CustomResourceColumnDefinition::getType, CustomResourceColumnDefinition::getPriority)
+        .containsExactly(
+            tuple("ENV", ".spec.environment", "string", 0),
+            tuple("PHASE", ".status.phase", "string", 0),
+            tuple("ENDPOINT", ".status.endpoint", "string", 0),
+            tuple("ADMIN", ".status.admin.email", "string", 0),
+            tuple("AGE", ".metadata.creationTimestamp", "date", 0));
   }
 }

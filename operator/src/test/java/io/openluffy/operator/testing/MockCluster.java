@@ -6,12 +6,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
@@ -20,10 +24,12 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,14 +59,22 @@ public final class MockCluster implements AutoCloseable {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();
     }
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
     server.init();
+    // CRUD for everything else; JOSDK's check of its Lease permissions (leader election) gets what the API server
+    // answers for the Helm chart's leader-election Role.
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(HttpURLConnection.HTTP_CREATED, new SelfSubjectRulesReviewBuilder()
+            .withNewStatus().withIncomplete(false).addNewResourceRule()
+            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
+            .endResourceRule().endStatus().build())
+        .always();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions()
         .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
         .create();
-    operator = newOperator();
   }
 
   /** Starts the mock server and the operator; API servers are never reached (in-cluster URLs). */
@@ -71,8 +85,19 @@ public final class MockCluster implements AutoCloseable {
   /** Starts the mock server and the operator, which reaches the instances' API servers through {@code apiServers}. */
   public static MockCluster start(ApiServerLocator apiServers) {
     var cluster = new MockCluster(apiServers);
-    cluster.operator.start();
+    cluster.operator = cluster.newOperator().start();
     return cluster;
+  }
+
+  /** Only the mock server: the test starts its operators itself ({@link #replica}). */
+  public static MockCluster withoutOperator() {
+    return new MockCluster(OpenLuffyOperator.inClusterApiServers());
+  }
+
+  /** A replica with leader election on, as the Helm chart runs it with several replicas; not started. */
+  public OpenLuffyOperator replica(String identity, MeterRegistry registry) {
+    return OpenLuffyOperator.create(client, new OperatorConfig(OPERATOR_NAMESPACE, true, false, 0), registry,
+        apiServers, new OpenLuffyOperator.Candidate(identity, false));
   }
 
   /** Stops the operator and starts a new one (a pod restart): nothing survives in memory, the cluster stays. */
@@ -175,6 +200,10 @@ public final class MockCluster implements AutoCloseable {
 
   /** Number of reconciles finished so far (JOSDK's own Micrometer counter). */
   public double reconciliations() {
+    return reconciliations(registry);
+  }
+
+  public static double reconciliations(MeterRegistry registry) {
     return registry.find("operator.sdk.reconciliations.success").counters().stream()
         .mapToDouble(c -> c.count()).sum();
   }
@@ -197,7 +226,9 @@ public final class MockCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    operator.close();
+    if (operator != null) {
+      operator.close();
+    }
     client.close();
     server.destroy();
   }

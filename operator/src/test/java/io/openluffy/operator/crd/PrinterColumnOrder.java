@@ -1,0 +1,49 @@
+package io.openluffy.operator.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Build step (exec-maven-plugin, process-test-classes): puts the generated CRD's printer columns in the order the
+ * {@code @AdditionalPrinterColumn} annotations of {@link OpenLuffyInstance} are declared. The fabric8 generator
+ * (7.5.2) sorts them by JSON path and has no option to keep the declared order, and kubectl prints columns in the
+ * CRD's order.
+ */
+public final class PrinterColumnOrder {
+
+  static final String HEADER = "# Generated from the crd package (fabric8 CRD generator, printer columns in declared"
+      + " order by PrinterColumnOrder)\n";
+
+  private PrinterColumnOrder() {
+  }
+
+  /** The column names as declared on {@link OpenLuffyInstance}. */
+  static List<String> declared() {
+    return Arrays.stream(OpenLuffyInstance.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+        .map(AdditionalPrinterColumn::name).toList();
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path file = Path.of(args[0]);
+    var serialization = new KubernetesSerialization();
+    var crd = serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+    List<String> order = declared();
+    for (var version : crd.getSpec().getVersions()) {
+      List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
+      if (!order.containsAll(columns.stream().map(CustomResourceColumnDefinition::getName).toList())) {
+        throw new IllegalStateException("printer columns " + columns + " are not all declared on OpenLuffyInstance");
+      }
+      columns.sort(Comparator.comparingInt(c -> order.indexOf(c.getName())));
+    }
+    String yaml = serialization.asYaml(crd);
+    Files.writeString(file, HEADER + (yaml.startsWith("---\n") ? yaml.substring(4) : yaml));
+  }
+}
