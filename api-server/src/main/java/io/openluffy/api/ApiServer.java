@@ -54,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ApiConfig config) {
         ApiConfig cfg = config.embeddedDatabase() ? LocalKeys.complete(config) : config;
         Metrics metrics = new Metrics();
+        // PostgreSQL starts and migrates on another thread while this one builds the services and HTTP routes
+        // (class loading and initialisation of Javalin, Jackson, jjwt): start-up is the longer of the two, not the sum.
         Database database = Database.open(cfg, metrics.registry());
         try {
             Clock clock = Clock.systemUTC();
@@ -74,10 +76,16 @@ public final class ApiServer implements AutoCloseable {
                     new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
             HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
                     integrations, audit, metrics, cfg.metricsRequireAuth());
-            Javalin http = HttpApp.create(auth, users, apiTokens, database::isReachable, features).start(cfg.port());
+            Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features);
+            database.awaitReady();
+            Javalin http = app.start(cfg.port());
             ApiServer server = new ApiServer(database, http);
             LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
+            // off the start path, yet before most logins: see PasswordHasher#prepare
+            Thread dummyHash = new Thread(hasher::prepare, "password-dummy-hash");
+            dummyHash.setDaemon(true);
+            dummyHash.start();
             return server;
         } catch (RuntimeException e) {
             database.close();

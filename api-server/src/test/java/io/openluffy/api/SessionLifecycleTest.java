@@ -96,6 +96,29 @@ class SessionLifecycleTest extends ApiServerTestBase {
     }
 
     @Test
+    void anAccessTokenAlreadyVerifiedIsRefusedOnceItsSessionEnds() {
+        String admin = bootstrapAdmin();
+        createUser(admin, "ops@yourcompany.com", "FirstPassword123!", "viewer");
+        ApiClient.Response loggedOut = login("ops@yourcompany.com", "FirstPassword123!");
+        ApiClient.Response disabled = login("ops@yourcompany.com", "FirstPassword123!");
+        String token = loggedOut.get("access_token");
+        // used repeatedly, so its signature check is remembered by the server
+        for (int i = 0; i < 3; i++) {
+            assertThat(me(token)).isEqualTo(200);
+            assertThat(me(disabled.get("access_token"))).isEqualTo(200);
+        }
+
+        assertThat(api.post("/v1/auth/logout", Map.of("refresh_token", loggedOut.get("refresh_token"))).status())
+                .isEqualTo(204);
+        assertThat(me(token)).isEqualTo(401);
+        assertThat(me(disabled.get("access_token"))).isEqualTo(200);
+
+        String id = api.get("/v1/auth/me", disabled.get("access_token")).get("id");
+        assertThat(api.post("/v1/auth/users/" + id + "/disable", null, admin).status()).isIn(200, 204);
+        assertThat(me(disabled.get("access_token"))).isEqualTo(401);
+    }
+
+    @Test
     void deletedUsersTokensStopWorking() {
         String admin = bootstrapAdmin();
         String id = createUser(admin, "ops@yourcompany.com", "FirstPassword123!", "viewer");

@@ -1,6 +1,5 @@
 package io.openluffy.api.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The connection pool, plus the embedded PostgreSQL when no external database is configured.
@@ -28,49 +29,80 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
 
-    private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
+    /** Completes once the database is reachable and migrated; set by {@link #open(ApiConfig, MeterRegistry)}. */
+    private CompletableFuture<Void> ready;
+    private volatile EmbeddedPostgres embedded;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
-        this.embedded = embedded;
+    private Database(HikariDataSource pool) {
         this.pool = pool;
     }
 
     /** Connects (starting the embedded PostgreSQL first if needed) and applies pending migrations. */
     public static Database open(ApiConfig config) {
-        return open(config, null);
-    }
-
-    /** Like {@link #open(ApiConfig)}, reporting the pool's usage to {@code meters} (hikaricp_* series). */
-    public static Database open(ApiConfig config, MeterRegistry meters) {
-        EmbeddedPostgres embedded = config.embeddedDatabase() ? startEmbedded(config.dataDir().resolve("postgres")) : null;
-        HikariConfig hikari = new HikariConfig();
-        if (embedded != null) {
-            hikari.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
-        } else {
-            hikari.setJdbcUrl(config.databaseUrl().orElseThrow());
-            hikari.setUsername(config.databaseUser());
-            hikari.setPassword(config.databasePassword());
-        }
-        hikari.setPoolName("openluffy");
-        hikari.setMaximumPoolSize(10);
-        // Requests and /readyz should fail fast while the database is away, not hang for the default 30 s.
-        hikari.setConnectionTimeout(3_000);
-        hikari.setValidationTimeout(1_000);
-        if (meters != null) {
-            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
-        }
-        // the pool must not fail on creation: start-up waits for the database below instead
-        hikari.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(hikari);
+        Database database = open(config, null);
         try {
-            migrateWhenReachable(pool, Duration.ofSeconds(config.databaseWaitSeconds()));
-        } catch (RuntimeException e) {
-            pool.close();
-            closeEmbedded(embedded);
+            database.awaitReady();
+        } catch (RuntimeException | Error e) {
+            database.close();
             throw e;
         }
-        return new Database(embedded, pool);
+        return database;
+    }
+
+    /**
+     * Starts the embedded PostgreSQL (if needed) and the migrations on a background thread and returns at once,
+     * so the caller can build everything else meanwhile; its {@link #dataSource()} must not be used before
+     * {@link #awaitReady()} has returned. Reports the pool's usage to {@code meters} (hikaricp_* series) if given.
+     */
+    public static Database open(ApiConfig config, MeterRegistry meters) {
+        // Without a JDBC URL yet (the embedded PostgreSQL's port is known only once it runs), the pool is created by
+        // the first getConnection, after the background start has set the URL.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("openluffy");
+        pool.setMaximumPoolSize(10);
+        // Requests and /readyz should fail fast while the database is away, not hang for the default 30 s.
+        pool.setConnectionTimeout(3_000);
+        pool.setValidationTimeout(1_000);
+        if (meters != null) {
+            pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
+        // the pool must not fail on creation: start-up waits for the database below instead
+        pool.setInitializationFailTimeout(-1);
+        Database database = new Database(pool);
+        database.ready = CompletableFuture.runAsync(() -> database.start(config), task -> {
+            Thread thread = new Thread(task, "database-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return database;
+    }
+
+    private void start(ApiConfig config) {
+        if (config.embeddedDatabase()) {
+            embedded = startEmbedded(config.dataDir().resolve("postgres"));
+            pool.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+        } else {
+            pool.setJdbcUrl(config.databaseUrl().orElseThrow());
+            pool.setUsername(config.databaseUser());
+            pool.setPassword(config.databasePassword());
+        }
+        migrateWhenReachable(pool, Duration.ofSeconds(config.databaseWaitSeconds()));
+    }
+
+    /** Waits for the background start; rethrows its error as it was (the messages tell the user what to fix). */
+    public void awaitReady() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir) {
@@ -148,6 +180,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        // a start still running would leave its PostgreSQL behind
+        ready.exceptionally(e -> null).join();
         pool.close();
         closeEmbedded(embedded);
     }

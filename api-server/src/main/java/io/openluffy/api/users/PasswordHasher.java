@@ -29,11 +29,29 @@ public final class PasswordHasher {
      * from exhausting the heap. Requests beyond the bound wait their turn.
      */
     private final Semaphore concurrentHashes = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
-    /** Verified against when the e-mail is unknown, so both failures cost the same time. */
-    private final String dummyHash;
+    /**
+     * Verified against when the e-mail is unknown, so both failures cost the same time. Computed on first need, not
+     * in the constructor: one argon2id hash in a cold JVM was a fifth of the server's start-up; {@link #prepare()}
+     * computes it once the server is up, so even the first unknown-email login costs no more than a wrong password.
+     */
+    private volatile String dummyHash;
 
-    public PasswordHasher() {
-        this.dummyHash = hash("dummy password, never matches a real hash " + random.nextLong());
+    /** Computes the dummy hash now if it is not there yet; safe to call from any thread, any number of times. */
+    public void prepare() {
+        dummyHash();
+    }
+
+    private String dummyHash() {
+        String existing = dummyHash;
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            if (dummyHash == null) {
+                dummyHash = hash("dummy password, never matches a real hash " + random.nextLong());
+            }
+            return dummyHash;
+        }
     }
 
     public String hash(String password) {
@@ -76,7 +94,7 @@ public final class PasswordHasher {
 
     /** Spends the same work as a real verification and fails: for unknown accounts. */
     public boolean verifyAgainstDummy(String password) {
-        verify(password, dummyHash);
+        verify(password, dummyHash());
         return false;
     }
 
