@@ -8,14 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ApiConfig config;
-        try {
-            config = ApiConfig.fromEnvironment(System.getenv());
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ApiConfig config = environmentConfigOrExit();
         ApiServer server;
         try {
             server = ApiServer.start(config);
@@ -25,5 +18,19 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "openluffy-shutdown"));
+    }
+
+    /**
+     * The configuration from the environment, shared by the server and {@link RotateKeys}; on a configuration error
+     * prints what to fix (never a stack trace) and exits with status 2.
+     */
+    static ApiConfig environmentConfigOrExit() {
+        try {
+            return ApiConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw new IllegalStateException("unreachable", e);
+        }
     }
 }

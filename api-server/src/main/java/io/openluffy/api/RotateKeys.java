@@ -1,6 +1,5 @@
 package io.openluffy.api;
 
-import io.openluffy.api.config.ConfigException;
 import io.openluffy.api.config.LocalKeys;
 import io.openluffy.api.crypto.KeyRotation;
 import io.openluffy.api.db.Database;
@@ -17,14 +16,7 @@ public final class RotateKeys {
     }
 
     public static void main(String[] args) {
-        ApiConfig config;
-        try {
-            config = ApiConfig.fromEnvironment(System.getenv());
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ApiConfig config = Main.environmentConfigOrExit();
         KeyRotation.Result result = run(config);
         System.out.println("Re-encrypted " + result.resealed() + " secret(s) under key id " + result.currentKeyId() + ".");
         if (!result.failed().isEmpty()) {
