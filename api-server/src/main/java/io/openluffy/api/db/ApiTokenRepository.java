@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,19 +48,8 @@ public final class ApiTokenRepository {
     }
 
     public List<ApiTokenRecord> findByUser(UUID userId) {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id, name, created_at, last_used_at "
-                    + "FROM api_tokens WHERE user_id = ? ORDER BY created_at")) {
-                ps.setObject(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<ApiTokenRecord> tokens = new ArrayList<>();
-                    while (rs.next()) {
-                        tokens.add(map(rs));
-                    }
-                    return tokens;
-                }
-            }
-        });
+        return sql.list("SELECT id, user_id, name, created_at, last_used_at "
+                + "FROM api_tokens WHERE user_id = ? ORDER BY created_at", ApiTokenRepository::map, userId);
     }
 
     /** Deletes the user's token; false if the user has no token with this id. */

@@ -3,7 +3,6 @@ package io.openluffy.api.db;
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,22 +29,12 @@ public final class AuditRepository {
 
     /** Newest first; ids grow with time, so ordering by id is ordering by insertion. */
     public List<AuditRecord> page(int limit, int offset) {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, occurred_at, actor_id, actor_email, action, target "
-                    + "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?")) {
-                ps.setInt(1, limit);
-                ps.setInt(2, offset);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<AuditRecord> entries = new ArrayList<>();
-                    while (rs.next()) {
-                        entries.add(new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                                rs.getObject("actor_id", UUID.class), rs.getString("actor_email"),
-                                rs.getString("action"), rs.getString("target")));
-                    }
-                    return entries;
-                }
-            }
-        });
+        return sql.list("SELECT id, occurred_at, actor_id, actor_email, action, target "
+                + "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+                rs -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getObject("actor_id", UUID.class), rs.getString("actor_email"),
+                        rs.getString("action"), rs.getString("target")),
+                limit, offset);
     }
 
     public long count() {

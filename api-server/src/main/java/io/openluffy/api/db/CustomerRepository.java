@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,16 +42,7 @@ public final class CustomerRepository {
     }
 
     public List<CustomerRecord> findAll() {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "ORDER BY lower(c.name)");
-                 ResultSet rs = ps.executeQuery()) {
-                List<CustomerRecord> all = new ArrayList<>();
-                while (rs.next()) {
-                    all.add(map(rs));
-                }
-                return all;
-            }
-        });
+        return sql.list(SELECT + "ORDER BY lower(c.name)", CustomerRepository::map);
     }
 
     public Optional<CustomerRecord> findById(UUID id) {

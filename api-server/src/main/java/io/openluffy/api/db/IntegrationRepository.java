@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,16 +56,7 @@ public final class IntegrationRepository {
     }
 
     public List<IntegrationRecord> findAll() {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM integrations ORDER BY kind");
-                 ResultSet rs = ps.executeQuery()) {
-                List<IntegrationRecord> all = new ArrayList<>();
-                while (rs.next()) {
-                    all.add(map(rs));
-                }
-                return all;
-            }
-        });
+        return sql.list("SELECT " + COLUMNS + " FROM integrations ORDER BY kind", IntegrationRepository::map);
     }
 
     public boolean delete(String kind) {

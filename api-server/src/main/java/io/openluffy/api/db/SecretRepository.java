@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,19 +64,8 @@ public final class SecretRepository {
 
     /** Every secret sealed under another key than {@code keyId}. */
     public List<StoredSecret> findNotUnder(String keyId) {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM secrets WHERE key_id <> ? "
-                    + "ORDER BY binding")) {
-                ps.setString(1, keyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<StoredSecret> found = new ArrayList<>();
-                    while (rs.next()) {
-                        found.add(map(rs));
-                    }
-                    return found;
-                }
-            }
-        });
+        return sql.list("SELECT " + COLUMNS + " FROM secrets WHERE key_id <> ? ORDER BY binding",
+                SecretRepository::map, keyId);
     }
 
     /**

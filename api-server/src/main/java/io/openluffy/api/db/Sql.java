@@ -3,7 +3,10 @@ package io.openluffy.api.db;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs JDBC work in a connection or a transaction and turns {@link SQLException} into {@link DatabaseException}. */
 final class Sql {
@@ -20,6 +23,29 @@ final class Sql {
     /** Work on a connection that may throw SQLException. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Maps the current row of a result set. */
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, mapped in order; {@code params} bind to the query's placeholders. */
+    <T> List<T> list(String query, Row<T> row, Object... params) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row.map(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
     }
 
     <T> T withConnection(Work<T> work) {

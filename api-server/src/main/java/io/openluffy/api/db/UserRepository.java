@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,16 +92,7 @@ public final class UserRepository {
     }
 
     public List<UserRecord> findAll() {
-        return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY created_at, email");
-                 ResultSet rs = ps.executeQuery()) {
-                List<UserRecord> users = new ArrayList<>();
-                while (rs.next()) {
-                    users.add(map(rs));
-                }
-                return users;
-            }
-        });
+        return sql.list("SELECT " + COLUMNS + " FROM users ORDER BY created_at, email", UserRepository::map);
     }
 
     /**
