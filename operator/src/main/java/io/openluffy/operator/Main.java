@@ -27,7 +27,7 @@ public final class Main {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var client = new KubernetesClientBuilder().build();
     var operator = OpenLuffyOperator.create(client, config, registry);
-    var http = OperatorHttpServer.start(config.httpPort(), registry, operator::isReady);
+    var http = OperatorHttpServer.start(config.httpPort(), registry, operator::isReady, operator::isAlive);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();
       http.close();
@@ -35,6 +35,21 @@ public final class Main {
     }, "shutdown"));
     log.info("OpenLuffy operator starting (namespace {}, leader election {}, server-side apply {}, http port {})",
         config.namespace(), config.leaderElection(), config.serverSideApply(), http.port());
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // Exiting lets Kubernetes restart the pod with backoff (CrashLoopBackOff shows the problem in kubectl get pods);
+      // a process left running with its probes green would hide it for good.
+      log.error("The operator could not start and exits: {}", rootMessage(e));
+      System.exit(1);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + cause.getMessage() + ")";
   }
 }

@@ -107,6 +107,15 @@ public final class OpenLuffyOperator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What /healthz reports: true while starting (a failed start exits the process, see {@link Main}), then only while
+   * every informer is healthy. Informers run on followers too (only event processing waits for the Lease), so a
+   * follower that cannot watch is restarted as well.
+   */
+  public boolean isAlive() {
+    return !started || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
   /** Started and every informer healthy: what /readyz reports. */
   public boolean isReady() {
     return started && operator.getRuntimeInfo().allEventSourcesAreHealthy();

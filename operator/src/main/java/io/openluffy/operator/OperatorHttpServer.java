@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
-/** GET /metrics (Prometheus text), /healthz (process up) and /readyz (operator started, informers healthy). */
+/** GET /metrics (Prometheus text), /healthz (liveness: the operator can work) and /readyz (started, informers healthy). */
 public final class OperatorHttpServer implements AutoCloseable {
 
   private final HttpServer server;
@@ -18,14 +18,17 @@ public final class OperatorHttpServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static OperatorHttpServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready)
-      throws IOException {
+  public static OperatorHttpServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready,
+      BooleanSupplier alive) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
         registry.scrape()));
-    server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok"));
+    server.createContext("/healthz", exchange -> {
+      boolean ok = holds(alive);
+      respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok" : "informers unhealthy");
+    });
     server.createContext("/readyz", exchange -> {
-      boolean ok = isReady(ready);
+      boolean ok = holds(ready);
       respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok" : "not ready");
     });
     // Scrapes and probes must not queue behind each other on the single dispatcher thread.
@@ -38,10 +41,10 @@ public final class OperatorHttpServer implements AutoCloseable {
     return new OperatorHttpServer(server);
   }
 
-  // During start-up JOSDK's runtime info can throw; that means "not ready", not a dropped connection.
-  private static boolean isReady(BooleanSupplier ready) {
+  // During start-up JOSDK's runtime info can throw; that means "no", not a dropped connection.
+  private static boolean holds(BooleanSupplier check) {
     try {
-      return ready.getAsBoolean();
+      return check.getAsBoolean();
     } catch (RuntimeException e) {
       return false;
     }

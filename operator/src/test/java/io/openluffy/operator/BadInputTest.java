@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
@@ -14,9 +15,11 @@ class BadInputTest extends MockClusterTest {
 
   @Test
   void unworkableSpecGetsInvalidSpecNamingTheFieldAndCreatesNothing() {
-    cluster.create(MockCluster.instance("tight", spec -> spec.getApiServer().setResources(
-        new ResourceRequirementsBuilder().addToRequests("memory", new Quantity("2Gi"))
-            .addToLimits("memory", new Quantity("512Mi")).build())));
+    cluster.create(MockCluster.instance("tight", spec -> {
+      spec.setApiServer(new ApiServerSpec());
+      spec.getApiServer().setResources(new ResourceRequirementsBuilder()
+          .addToRequests("memory", new Quantity("2Gi")).addToLimits("memory", new Quantity("512Mi")).build());
+    }));
 
     var failed = cluster.awaitCondition("tight", "Ready", "False");
     var ready = failed.getStatus().condition("Ready").orElseThrow();

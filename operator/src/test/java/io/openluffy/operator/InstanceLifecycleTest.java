@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.testing.MockCluster;
@@ -37,6 +38,7 @@ class InstanceLifecycleTest extends MockClusterTest {
     ready = cluster.createReady(MockCluster.instance("acme", spec -> {
       spec.setEnvironment("prod");
       spec.setHost("openluffy.acme.example");
+      spec.setNetworkPolicy(new NetworkPolicySpec());
       spec.getNetworkPolicy().setApiEgressCidrs(List.of("140.82.112.0/20"));
     }));
   }

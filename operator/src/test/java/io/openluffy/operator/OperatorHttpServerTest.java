@@ -21,8 +21,12 @@ class OperatorHttpServerTest {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Counter.builder("operator.sdk.reconciliations.success").register(registry).increment();
     var ready = new AtomicBoolean(false);
-    try (var server = OperatorHttpServer.start(0, registry, ready::get)) {
+    var alive = new AtomicBoolean(true);
+    try (var server = OperatorHttpServer.start(0, registry, ready::get, alive::get)) {
       assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+      alive.set(false);
+      assertThat(get(server, "/healthz").statusCode()).as("informers unhealthy: restart me").isEqualTo(503);
+      alive.set(true);
       assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
       ready.set(true);
       assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);

@@ -12,7 +12,7 @@ public record AdminSecretLocation(String namespace, String name) {
 
   /** {@code spec.bootstrap.adminSecretRef}, its namespace defaulting to the instance namespace; empty when unset. */
   public static Optional<AdminSecretLocation> of(OpenLuffyInstance instance) {
-    AdminSecretRef ref = Optional.ofNullable(instance.getSpec().getBootstrap())
+    AdminSecretRef ref = Optional.ofNullable(instance.spec().getBootstrap())
         .map(BootstrapSpec::getAdminSecretRef).orElse(null);
     if (ref == null || ref.getName() == null) {
       return Optional.empty();

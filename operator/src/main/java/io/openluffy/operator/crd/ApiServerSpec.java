@@ -9,15 +9,18 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 /** The OpenLuffy API server Deployment. */
 public class ApiServerSpec {
 
-  @Default("openluffy/api-server")
+  public static final String DEFAULT_IMAGE = "openluffy/api-server";
+  public static final int DEFAULT_REPLICAS = 1;
+
+  @Default(DEFAULT_IMAGE)
   @JsonPropertyDescription("Image repository of the API server; the tag is spec.version.")
-  private String image = "openluffy/api-server";
+  private String image;
 
   @Min(1)
   @Max(10)
-  @Default("1")
+  @Default("" + DEFAULT_REPLICAS)
   @JsonPropertyDescription("Number of API server pods.")
-  private Integer replicas = 1;
+  private Integer replicas;
 
   @JsonPropertyDescription("Compute resources of the API server container (core/v1 ResourceRequirements).")
   private ResourceRequirements resources;
@@ -36,6 +39,14 @@ public class ApiServerSpec {
 
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  public String image() {
+    return image != null ? image : DEFAULT_IMAGE;
+  }
+
+  public int replicas() {
+    return replicas != null ? replicas : DEFAULT_REPLICAS;
   }
 
   public ResourceRequirements getResources() {

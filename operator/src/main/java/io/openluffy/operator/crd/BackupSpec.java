@@ -8,24 +8,28 @@ import io.fabric8.generator.annotation.Pattern;
 /** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
 public class BackupSpec {
 
+  public static final String DEFAULT_SCHEDULE = "0 2 * * *";
+  public static final int DEFAULT_RETENTION = 7;
+  public static final String DEFAULT_STORAGE = "20Gi";
+
   @Default("true")
   @JsonPropertyDescription("Whether the backup CronJob and its volume exist.")
-  private Boolean enabled = true;
+  private Boolean enabled;
 
-  @Default("0 2 * * *")
+  @Default(DEFAULT_SCHEDULE)
   @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)(\\s+([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)){4})$")
   @JsonPropertyDescription("Cron schedule (five fields, or @daily style macros) of the backup job.")
-  private String schedule = "0 2 * * *";
+  private String schedule;
 
-  @Default("7")
+  @Default("" + DEFAULT_RETENTION)
   @Min(1)
   @JsonPropertyDescription("Number of successful dumps kept; older ones are pruned after each successful dump.")
-  private Integer retention = 7;
+  private Integer retention;
 
-  @Default("20Gi")
+  @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
   @JsonPropertyDescription("Size of the backup volume, a Kubernetes quantity such as 20Gi.")
-  private String storage = "20Gi";
+  private String storage;
 
   public Boolean getEnabled() {
     return enabled;
@@ -57,5 +61,17 @@ public class BackupSpec {
 
   public void setStorage(String storage) {
     this.storage = storage;
+  }
+
+  public String schedule() {
+    return schedule != null ? schedule : DEFAULT_SCHEDULE;
+  }
+
+  public int retention() {
+    return retention != null ? retention : DEFAULT_RETENTION;
+  }
+
+  public String storage() {
+    return storage != null ? storage : DEFAULT_STORAGE;
   }
 }

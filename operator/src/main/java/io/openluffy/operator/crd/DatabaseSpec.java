@@ -8,14 +8,17 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 /** The instance's own PostgreSQL StatefulSet. */
 public class DatabaseSpec {
 
-  @Default("postgres:16")
-  @JsonPropertyDescription("PostgreSQL image (official postgres image layout).")
-  private String image = "postgres:16";
+  public static final String DEFAULT_IMAGE = "postgres:16";
+  public static final String DEFAULT_STORAGE = "10Gi";
 
-  @Default("10Gi")
+  @Default(DEFAULT_IMAGE)
+  @JsonPropertyDescription("PostgreSQL image (official postgres image layout).")
+  private String image;
+
+  @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
   @JsonPropertyDescription("Size of the data volume, a Kubernetes quantity such as 10Gi.")
-  private String storage = "10Gi";
+  private String storage;
 
   @JsonPropertyDescription("StorageClass of the data volume; the cluster default when unset.")
   private String storageClassName;
@@ -37,6 +40,14 @@ public class DatabaseSpec {
 
   public void setStorage(String storage) {
     this.storage = storage;
+  }
+
+  public String image() {
+    return image != null ? image : DEFAULT_IMAGE;
+  }
+
+  public String storage() {
+    return storage != null ? storage : DEFAULT_STORAGE;
   }
 
   public String getStorageClassName() {

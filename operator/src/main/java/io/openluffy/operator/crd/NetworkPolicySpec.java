@@ -11,7 +11,7 @@ public class NetworkPolicySpec {
 
   @Default("true")
   @JsonPropertyDescription("Whether the operator creates NetworkPolicies in the instance namespace.")
-  private Boolean enabled = true;
+  private Boolean enabled;
 
   @JsonPropertyDescription("standard: default-deny ingress; strict: also default-deny egress, API egress only to apiEgressCidrs. Default: strict for environment prod, standard otherwise.")
   private NetworkPolicyProfile profile;

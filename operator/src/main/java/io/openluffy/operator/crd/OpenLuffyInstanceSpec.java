@@ -4,20 +4,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 
 /** Desired state of one OpenLuffy instance. */
-@ValidationRule(value = "!has(oldSelf.namespace) || (has(self.namespace) && self.namespace == oldSelf.namespace)",
-    message = "spec.namespace is immutable once set", reason = "FieldValueForbidden")
 public class OpenLuffyInstanceSpec {
+
+  public static final String DEFAULT_ENVIRONMENT = "dev";
+  public static final String DEFAULT_VERSION = "0.1.0";
 
   @JsonPropertyDescription("Free environment label (dev, preprod, prod...); prod defaults to the strict network policy profile.")
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   @Size(max = 63)
-  @Default("dev")
-  private String environment = "dev";
+  @Default(DEFAULT_ENVIRONMENT)
+  private String environment;
 
-  @JsonPropertyDescription("Namespace of the instance (created by the operator); default openluffy-<name>. Immutable once set.")
+  @JsonPropertyDescription("Namespace of the instance (created by the operator); default openluffy-<name>. Immutable: it can only be written as the namespace in use.")
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   @Size(max = 63)
   private String namespace;
@@ -29,27 +29,27 @@ public class OpenLuffyInstanceSpec {
 
   @JsonPropertyDescription("OpenLuffy version: the API server image tag.")
   @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
-  @Default("0.1.0")
-  private String version = "0.1.0";
+  @Default(DEFAULT_VERSION)
+  private String version;
 
   @JsonPropertyDescription("The API server Deployment.")
-  private ApiServerSpec apiServer = new ApiServerSpec();
+  private ApiServerSpec apiServer;
 
   @JsonPropertyDescription("The instance's PostgreSQL.")
-  private DatabaseSpec database = new DatabaseSpec();
+  private DatabaseSpec database;
 
   @JsonPropertyDescription("Scheduled database backups.")
-  private BackupSpec backup = new BackupSpec();
+  private BackupSpec backup;
 
   @JsonPropertyDescription("NetworkPolicies of the instance namespace.")
-  private NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
+  private NetworkPolicySpec networkPolicy;
 
   @JsonPropertyDescription("Creation of the first admin user.")
   private BootstrapSpec bootstrap;
 
   @JsonPropertyDescription("Retain (default): deleting the resource keeps the namespace, its PVCs and Secrets. Delete: everything goes.")
   @Default("Retain")
-  private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+  private DeletionPolicy deletionPolicy;
 
   public String getEnvironment() {
     return environment;
@@ -131,7 +131,9 @@ public class OpenLuffyInstanceSpec {
     this.deletionPolicy = deletionPolicy;
   }
 
-  // Null-safe views: a section written as null in YAML means "defaults".
+  // Null-safe views. No field has an initialiser: JOSDK adds its finalizer by server-side applying a new, empty
+  // instance, and every field that object carried would be applied over the user's spec by the operator's field
+  // manager. Defaults live in the CRD (@Default, applied by the API server) and here, for specs read without it.
 
   public ApiServerSpec apiServer() {
     return apiServer != null ? apiServer : new ApiServerSpec();
@@ -150,7 +152,7 @@ public class OpenLuffyInstanceSpec {
   }
 
   public String version() {
-    return version != null ? version : "0.1.0";
+    return version != null ? version : DEFAULT_VERSION;
   }
 
   public boolean backupEnabled() {
@@ -171,7 +173,11 @@ public class OpenLuffyInstanceSpec {
     if (profile != null) {
       return profile;
     }
-    return "prod".equals(environment) ? NetworkPolicyProfile.STRICT : NetworkPolicyProfile.STANDARD;
+    return "prod".equals(environment()) ? NetworkPolicyProfile.STRICT : NetworkPolicyProfile.STANDARD;
+  }
+
+  public String environment() {
+    return environment != null ? environment : DEFAULT_ENVIRONMENT;
   }
 
   public DeletionPolicy deletionPolicy() {

@@ -29,12 +29,12 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
   }
 
   public static String image(OpenLuffyInstance instance) {
-    return instance.getSpec().apiServer().getImage() + ":" + instance.getSpec().version();
+    return instance.spec().apiServer().image() + ":" + instance.spec().version();
   }
 
   @Override
   protected Deployment desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    ApiServerSpec api = instance.getSpec().apiServer();
+    ApiServerSpec api = instance.spec().apiServer();
     var container = new ContainerBuilder()
         .withName("api")
         .withImage(image(instance))
@@ -49,7 +49,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
     return new DeploymentBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
         .withNewSpec()
-        .withReplicas(api.getReplicas() == null ? 1 : api.getReplicas())
+        .withReplicas(api.replicas())
         .withNewSelector().withMatchLabels(InstanceLabels.selector(instance, Component.API)).endSelector()
         .withNewTemplate()
         .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.API)).endMetadata()

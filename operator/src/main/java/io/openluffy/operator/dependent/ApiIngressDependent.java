@@ -21,7 +21,7 @@ public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
 
   @Override
   protected Ingress desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    String host = instance.getSpec().getHost();
+    String host = instance.spec().getHost();
     return new IngressBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
         .withNewSpec()

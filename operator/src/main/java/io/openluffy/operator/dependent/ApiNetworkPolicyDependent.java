@@ -29,7 +29,7 @@ public class ApiNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   @Override
   protected NetworkPolicy desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    LabelSelector ingressNamespaces = instance.getSpec().networkPolicy().getIngressNamespaceSelector();
+    LabelSelector ingressNamespaces = instance.spec().networkPolicy().getIngressNamespaceSelector();
     var ingress = new NetworkPolicyIngressRuleBuilder()
         .addToFrom(namespacePeer(ingressNamespaces != null ? ingressNamespaces : new LabelSelector()))
         .addToFrom(namespaceNamed(operatorNamespace(context)))
@@ -41,7 +41,7 @@ public class ApiNetworkPolicyDependent extends InstanceNetworkPolicy {
         .withPodSelector(pods(instance, Component.API))
         .withIngress(ingress);
     if (strict(instance)) {
-      List<String> cidrs = instance.getSpec().networkPolicy().getApiEgressCidrs();
+      List<String> cidrs = instance.spec().networkPolicy().getApiEgressCidrs();
       spec.withPolicyTypes("Ingress", "Egress").addToEgress(dnsEgress(), postgresEgress(instance));
       if (cidrs != null && !cidrs.isEmpty()) {
         spec.addToEgress(new NetworkPolicyEgressRuleBuilder()

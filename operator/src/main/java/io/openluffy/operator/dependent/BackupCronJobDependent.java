@@ -49,15 +49,15 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
 
   @Override
   protected CronJob desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    BackupSpec backup = instance.getSpec().backup();
+    BackupSpec backup = instance.spec().backup();
     String dbSecret = PostgresSecretDependent.name(instance);
     var container = new ContainerBuilder()
         .withName("pg-dump")
-        .withImage(instance.getSpec().database().getImage())
+        .withImage(instance.spec().database().image())
         .withCommand("sh", "-c", SCRIPT)
         .withEnv(
             EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
-            EnvVars.plain("RETENTION", Integer.toString(backup.getRetention() == null ? 7 : backup.getRetention())),
+            EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
             EnvVars.plain("PGHOST", PostgresServiceDependent.host(instance)),
             EnvVars.plain("PGPORT", Integer.toString(PostgresStatefulSetDependent.PORT)),
             EnvVars.fromSecret("PGDATABASE", dbSecret, PostgresSecretDependent.DATABASE_KEY),
@@ -69,7 +69,7 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
     return new CronJobBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
         .withNewSpec()
-        .withSchedule(backup.getSchedule())
+        .withSchedule(backup.schedule())
         .withConcurrencyPolicy("Forbid")
         .withSuccessfulJobsHistoryLimit(3)
         .withFailedJobsHistoryLimit(3)

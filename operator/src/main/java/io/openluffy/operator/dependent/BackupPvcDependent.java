@@ -27,13 +27,13 @@ public class BackupPvcDependent extends NamedDependentResource<PersistentVolumeC
 
   @Override
   protected PersistentVolumeClaim desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    var spec = instance.getSpec();
+    var spec = instance.spec();
     return new PersistentVolumeClaimBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
         .withNewSpec()
         .withAccessModes("ReadWriteOnce")
         .withStorageClassName(spec.database().getStorageClassName())
-        .withNewResources().addToRequests("storage", new Quantity(spec.backup().getStorage())).endResources()
+        .withNewResources().addToRequests("storage", new Quantity(spec.backup().storage())).endResources()
         .endSpec()
         .build();
   }

@@ -24,7 +24,7 @@ abstract class InstanceNetworkPolicy extends CrudNamedDependentResource<NetworkP
   }
 
   static boolean strict(OpenLuffyInstance instance) {
-    return instance.getSpec().effectiveNetworkPolicyProfile() == NetworkPolicyProfile.STRICT;
+    return instance.spec().effectiveNetworkPolicyProfile() == NetworkPolicyProfile.STRICT;
   }
 
   static LabelSelector pods(OpenLuffyInstance instance, Component component) {

@@ -39,11 +39,11 @@ public class PostgresStatefulSetDependent extends CrudNamedDependentResource<Sta
 
   @Override
   protected StatefulSet desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    DatabaseSpec db = instance.getSpec().database();
+    DatabaseSpec db = instance.spec().database();
     var selector = InstanceLabels.selector(instance, Component.POSTGRES);
     var container = new ContainerBuilder()
         .withName("postgres")
-        .withImage(db.getImage())
+        .withImage(db.image())
         .withEnv(env(instance))
         .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
         .withReadinessProbe(pgIsReady(5, 3))
@@ -86,14 +86,14 @@ public class PostgresStatefulSetDependent extends CrudNamedDependentResource<Sta
     if (existing.isPresent()) {
       return existing.get().get(0);
     }
-    DatabaseSpec db = instance.getSpec().database();
+    DatabaseSpec db = instance.spec().database();
     return new PersistentVolumeClaimBuilder()
         .withNewMetadata().withName(DATA_VOLUME).withLabels(InstanceLabels.of(instance, Component.POSTGRES))
         .endMetadata()
         .withNewSpec()
         .withAccessModes("ReadWriteOnce")
         .withStorageClassName(db.getStorageClassName())
-        .withNewResources().addToRequests("storage", new Quantity(db.getStorage())).endResources()
+        .withNewResources().addToRequests("storage", new Quantity(db.storage())).endResources()
         .endSpec()
         .build();
   }

@@ -19,6 +19,6 @@ abstract class SpecCondition<R> implements Condition<R, OpenLuffyInstance> {
   @Override
   public boolean isMet(DependentResource<R, OpenLuffyInstance> dependent, OpenLuffyInstance instance,
       Context<OpenLuffyInstance> context) {
-    return predicate.test(instance.getSpec());
+    return predicate.test(instance.spec());
   }
 }

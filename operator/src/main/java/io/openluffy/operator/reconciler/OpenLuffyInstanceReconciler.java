@@ -102,7 +102,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
 
   @Override
   public UpdateControl<OpenLuffyInstance> reconcile(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    var status = new StatusBuilder(instance, clock).namespace(instance.targetNamespace());
+    var status = new StatusBuilder(instance, clock);
     List<String> problems = validator.problems(instance);
     Optional<String> conflict = problems.isEmpty() ? NamespaceClaims.conflict(instance, context) : Optional.empty();
     if (!problems.isEmpty()) {
@@ -129,8 +129,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   public ErrorStatusUpdateControl<OpenLuffyInstance> updateErrorStatus(OpenLuffyInstance instance,
       Context<OpenLuffyInstance> context, Exception e) {
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
-    var status = new StatusBuilder(instance, clock).namespace(instance.targetNamespace())
-        .error("ReconcileError", describe(e)).build();
+    var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
     return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
         : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status));
   }
@@ -139,7 +138,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   public DeleteControl cleanup(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     // Owned objects (workloads, Services, policies) go by garbage collection; namespace, Secrets and PVCs are
     // never owned, so Retain keeps them without doing anything here.
-    if (instance.getSpec().deletionPolicy() == DeletionPolicy.Delete) {
+    if (instance.spec().deletionPolicy() == DeletionPolicy.Delete) {
       String namespace = instance.targetNamespace();
       var ns = context.getClient().namespaces().withName(namespace).get();
       // Only a namespace this instance holds: never the namespace of the instance we conflicted with.

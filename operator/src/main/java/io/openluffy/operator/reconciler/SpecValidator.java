@@ -18,8 +18,7 @@ public final class SpecValidator {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
       "kube-node-lease");
-  /** Longest name whose derived object names ({@code openluffy-<name>-api-keys}, ...) stay within 63 characters. */
-  static final int MAX_NAME_LENGTH = 63 - "openluffy-".length() - "-api-keys".length();
+  static final int MAX_NAME_LENGTH = OpenLuffyInstance.MAX_NAME_LENGTH;
 
   private final String operatorNamespace;
 
@@ -36,13 +35,18 @@ public final class SpecValidator {
           + " characters, as it prefixes the names of the instance's objects");
     }
     String namespace = instance.targetNamespace();
-    if (RESERVED_NAMESPACES.contains(namespace) || namespace.startsWith("kube-")
+    String inUse = instance.getStatus() == null ? null : instance.getStatus().getNamespace();
+    if (inUse != null && !inUse.equals(namespace)) {
+      problems.add("spec.namespace: the instance lives in namespace " + inUse + " (status.namespace); moving it to "
+          + namespace + " is refused, as its data would stay behind. Set spec.namespace back to " + inUse
+          + ", or create a new instance");
+    } else if (RESERVED_NAMESPACES.contains(namespace) || namespace.startsWith("kube-")
         || namespace.equals(operatorNamespace)) {
       problems.add("spec.namespace: '" + namespace + "' is reserved; an instance needs a namespace of its own");
-    } else if (instance.getSpec().getNamespace() == null && namespace.length() > 63) {
+    } else if (instance.spec().getNamespace() == null && namespace.length() > 63) {
       problems.add("spec.namespace: the default namespace " + namespace + " is longer than 63 characters");
     }
-    var spec = instance.getSpec();
+    var spec = instance.spec();
     checkResources("spec.apiServer.resources", spec.apiServer().getResources(), problems);
     checkResources("spec.database.resources", spec.database().getResources(), problems);
     if (spec.networkPolicy().getApiEgressCidrs() != null) {

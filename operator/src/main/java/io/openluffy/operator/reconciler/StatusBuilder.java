@@ -44,6 +44,8 @@ public final class StatusBuilder {
     this.instance = instance;
     this.previous = Optional.ofNullable(instance.getStatus()).orElseGet(OpenLuffyInstanceStatus::new);
     this.clock = clock;
+    // the namespace in use is only ever set once the workflow ran there (WorkloadStatus): a refused spec keeps it
+    this.namespace = previous.getNamespace();
     this.admin = previous.getAdmin();
     this.lastBackup = previous.getLastBackup();
   }

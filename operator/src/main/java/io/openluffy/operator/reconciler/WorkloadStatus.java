@@ -14,7 +14,7 @@ public class WorkloadStatus implements StatusContributor {
 
   @Override
   public void contribute(OpenLuffyInstance instance, Context<OpenLuffyInstance> context, StatusBuilder status) {
-    var spec = instance.getSpec();
+    var spec = instance.spec();
     status.namespace(instance.targetNamespace())
         .endpoint(spec.hasHost() ? "https://" + spec.getHost() : ApiServiceDependent.url(instance));
 

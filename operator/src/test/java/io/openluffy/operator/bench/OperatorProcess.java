@@ -32,7 +32,7 @@ public final class OperatorProcess {
     URI apiServers = URI.create(args[1]);
     var operator = OpenLuffyOperator.create(client, new OperatorConfig("openluffy-system", false, false, 0), registry,
         instance -> apiServers);
-    var http = OperatorHttpServer.start(0, registry, operator::isReady);
+    var http = OperatorHttpServer.start(0, registry, operator::isReady, operator::isAlive);
     operator.start();
     ChildJvm.reply("started");
     var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

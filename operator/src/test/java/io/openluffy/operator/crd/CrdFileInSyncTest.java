@@ -24,7 +24,7 @@ class CrdFileInSyncTest {
   @Test
   void committedCrdEqualsGeneratedCrd() throws IOException {
     Path committed = Path.of("..", "crds", FILE);
-    assertThat(GENERATED).as("generated CRD (crd-generator-maven-plugin + PrinterColumnOrder)").exists();
+    assertThat(GENERATED).as("generated CRD (crd-generator-maven-plugin + CrdFinisher)").exists();
     assertThat(committed).as("committed CRD; create it with: " + REFRESH).exists();
     assertThat(Files.readString(committed))
         .as("crds/" + FILE + " differs from the CRD generated from the crd package; refresh it from the repository"
@@ -46,5 +46,13 @@ class CrdFileInSyncTest {
             tuple("ENDPOINT", ".status.endpoint", "string", 0),
             tuple("ADMIN", ".status.admin.email", "string", 0),
             tuple("AGE", ".metadata.creationTimestamp", "date", 0));
+  }
+
+  /** Deleting the CRD deletes every instance: neither helm uninstall nor an Argo CD prune may do it. */
+  @Test
+  void theCrdIsKeptByHelmAndArgoCd() throws IOException {
+    var crd = new KubernetesSerialization().unmarshal(Files.readString(GENERATED), CustomResourceDefinition.class);
+    assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep")
+        .containsEntry("argocd.argoproj.io/sync-options", "Delete=false");
   }
 }

@@ -3,6 +3,7 @@ package io.openluffy.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
 import java.util.List;
@@ -29,7 +30,10 @@ class SpecValidatorTest {
   @Test
   void malformedCidrIsNamed() {
     assertThat(validator.problems(instance("prod",
-        spec -> spec.getNetworkPolicy().setApiEgressCidrs(List.of("10.0.0.0/8", "github.com")))))
+        spec -> {
+          spec.setNetworkPolicy(new NetworkPolicySpec());
+          spec.getNetworkPolicy().setApiEgressCidrs(List.of("10.0.0.0/8", "github.com"));
+        })))
         .singleElement().asString().contains("spec.networkPolicy.apiEgressCidrs", "github.com");
   }
 
@@ -43,7 +47,9 @@ class SpecValidatorTest {
   private static OpenLuffyInstance instance(String name, Consumer<OpenLuffyInstanceSpec> customizer) {
     var instance = new OpenLuffyInstance();
     instance.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    customizer.accept(instance.getSpec());
+    var spec = new OpenLuffyInstanceSpec();
+    customizer.accept(spec);
+    instance.setSpec(spec);
     return instance;
   }
 }

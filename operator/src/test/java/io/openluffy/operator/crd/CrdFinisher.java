@@ -10,19 +10,26 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Build step (exec-maven-plugin, process-test-classes): puts the generated CRD's printer columns in the order the
- * {@code @AdditionalPrinterColumn} annotations of {@link OpenLuffyInstance} are declared. The fabric8 generator
- * (7.5.2) sorts them by JSON path and has no option to keep the declared order, and kubectl prints columns in the
- * CRD's order.
+ * Build step (exec-maven-plugin, process-test-classes) finishing what the fabric8 generator (7.5.2) cannot say:
+ * <ul>
+ *   <li>the printer columns in the order the {@code @AdditionalPrinterColumn} annotations of {@link OpenLuffyInstance}
+ *   are declared (the generator sorts them by JSON path, and kubectl prints columns in the CRD's order);</li>
+ *   <li>annotations that keep the CRD when its release or Argo CD Application goes: deleting the CRD deletes every
+ *   instance, and with {@code deletionPolicy: Delete} their data.</li>
+ * </ul>
  */
-public final class PrinterColumnOrder {
+public final class CrdFinisher {
 
-  static final String HEADER = "# Generated from the crd package (fabric8 CRD generator, printer columns in declared"
-      + " order by PrinterColumnOrder)\n";
+  static final String HEADER = "# Generated from the crd package (fabric8 CRD generator, finished by CrdFinisher:"
+      + " printer columns in declared order, kept on uninstall)\n";
+  /** helm uninstall leaves it; Argo CD's prune and its resources finalizer never delete it. */
+  static final Map<String, String> PROTECTION = Map.of("helm.sh/resource-policy", "keep",
+      "argocd.argoproj.io/sync-options", "Delete=false");
 
-  private PrinterColumnOrder() {
+  private CrdFinisher() {
   }
 
   /** The column names as declared on {@link OpenLuffyInstance}. */
@@ -43,6 +50,7 @@ public final class PrinterColumnOrder {
       }
       columns.sort(Comparator.comparingInt(c -> order.indexOf(c.getName())));
     }
+    PROTECTION.forEach((key, value) -> crd.getMetadata().getAnnotations().put(key, value));
     String yaml = serialization.asYaml(crd);
     Files.writeString(file, HEADER + (yaml.startsWith("---\n") ? yaml.substring(4) : yaml));
   }

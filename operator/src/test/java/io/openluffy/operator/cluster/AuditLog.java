@@ -1,0 +1,96 @@
+package io.openluffy.operator.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The API server's audit log (policy: every request at level Metadata, stage ResponseComplete, plus ResponseStarted
+ * for watches): the exact count of the requests a user made, by verb, from a {@link #mark()} on.
+ */
+public final class AuditLog {
+
+  public static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+
+  AuditLog(Path file) {
+    this.file = file;
+  }
+
+  /** One audited request. */
+  public record Request(String user, String verb, String resource, String subresource, String namespace,
+      String name, int code, String userAgent) {
+
+    public boolean isWrite() {
+      return WRITES.contains(verb);
+    }
+
+    @Override
+    public String toString() {
+      return verb + " " + resource + (subresource.isEmpty() ? "" : "/" + subresource)
+          + (namespace.isEmpty() ? "" : " -n " + namespace) + (name.isEmpty() ? "" : " " + name) + " -> " + code;
+    }
+  }
+
+  /** Where the log ends now; requests logged after it are read by {@link #since}. */
+  public long mark() {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Completed requests of {@code user} logged after {@code mark}. */
+  public List<Request> since(long mark, String user) {
+    return since(mark, r -> r.user().equals(user));
+  }
+
+  public List<Request> since(long mark, Predicate<Request> filter) {
+    List<Request> requests = new ArrayList<>();
+    try (var in = new RandomAccessFile(file.toFile(), "r")) {
+      in.seek(mark);
+      byte[] rest = new byte[(int) (in.length() - mark)];
+      in.readFully(rest);
+      for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode event = JSON.readTree(line);
+        if (!"ResponseComplete".equals(event.path("stage").asText())) {
+          continue;
+        }
+        JsonNode ref = event.path("objectRef");
+        var request = new Request(event.path("user").path("username").asText(), event.path("verb").asText(),
+            ref.path("resource").asText(), ref.path("subresource").asText(), ref.path("namespace").asText(),
+            ref.path("name").asText(), event.path("responseStatus").path("code").asInt(),
+            event.path("userAgent").asText());
+        if (filter.test(request)) {
+          requests.add(request);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return requests;
+  }
+
+  /** Requests counted by verb, in verb order. */
+  public static Map<String, Long> byVerb(List<Request> requests) {
+    return requests.stream().collect(Collectors.groupingBy(Request::verb, TreeMap::new, Collectors.counting()));
+  }
+}

@@ -1,0 +1,89 @@
+package io.openluffy.operator.cluster;
+
+import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.bootstrap.ApiServerLocator;
+import io.openluffy.operator.config.OperatorConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operator as it runs in production, in this JVM: the Helm chart installed into the control plane (helm install,
+ * leader-election Role included), then {@link OpenLuffyOperator} with server-side apply on, authenticated as the
+ * chart's ServiceAccount by a TokenRequest token, so every request it makes is checked against the chart's RBAC.
+ * The chart's own operator Deployment gets a kwok pod that runs nothing.
+ */
+public final class ChartOperator implements AutoCloseable {
+
+  public static final String RELEASE = "openluffy";
+  /** The operator namespace the examples use (their admin Secrets live there). */
+  public static final String NAMESPACE = "openluffy";
+  public static final String SERVICE_ACCOUNT = "openluffy-operator";
+  public static final String USER = "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
+
+  private final KubernetesClient client;
+  private final List<OpenLuffyOperator> replicas = new ArrayList<>();
+
+  private ChartOperator(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Installs the chart (once per control plane) and logs in as its ServiceAccount. */
+  public static ChartOperator install(ControlPlane plane) {
+    synchronized (ChartOperator.class) {
+      if (plane.admin().serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT).get() == null) {
+        new Helm(chart()).install().withName(RELEASE).withNamespace(NAMESPACE).createNamespace()
+            .withKubeConfig(plane.kubeconfig()).set("operator.leaderElection.enabled", "true").call();
+      }
+    }
+    var token = plane.admin().serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(6 * 3600L).endSpec().build())
+        .getStatus().getToken();
+    return new ChartOperator(plane.clientWithToken(token));
+  }
+
+  public static Path chart() {
+    return Path.of(System.getProperty("openluffy.chart", "../helm/openluffy")).toAbsolutePath();
+  }
+
+  /** The client with the chart ServiceAccount's identity. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** Starts one operator, the chart's defaults (SSA on, one replica, no leader election). */
+  public OpenLuffyOperator start(ApiServerLocator apiServers, MeterRegistry registry) {
+    return started(OpenLuffyOperator.create(client, new OperatorConfig(NAMESPACE, false, true, 0), registry,
+        apiServers));
+  }
+
+  /** Starts a replica with leader election, as the chart runs several: it reconciles only while it holds the Lease. */
+  public OpenLuffyOperator startReplica(String identity, ApiServerLocator apiServers) {
+    return started(OpenLuffyOperator.create(client, new OperatorConfig(NAMESPACE, true, true, 0),
+        new SimpleMeterRegistry(), apiServers, new OpenLuffyOperator.Candidate(identity, false)));
+  }
+
+  private synchronized OpenLuffyOperator started(OpenLuffyOperator operator) {
+    replicas.add(operator);
+    return operator.start();
+  }
+
+  /** Stops one operator started here (a pod going away). */
+  public synchronized void stop(OpenLuffyOperator operator) {
+    if (replicas.remove(operator)) {
+      operator.close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    replicas.forEach(OpenLuffyOperator::close);
+    replicas.clear();
+    client.close();
+  }
+}
