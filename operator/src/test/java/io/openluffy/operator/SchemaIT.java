@@ -3,12 +3,14 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
@@ -28,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ControlPlaneExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaIT {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   KubernetesClient admin;
 
@@ -97,7 +101,7 @@ class SchemaIT {
     resource.setApiVersion(OpenLuffyInstance.GROUP + "/" + OpenLuffyInstance.VERSION);
     resource.setKind("OpenLuffyInstance");
     resource.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    resource.setAdditionalProperty("spec", Serialization.unmarshal(specYaml, Map.class));
+    resource.setAdditionalProperty("spec", yaml(specYaml));
     admin.resource(resource).create();
   }
 
@@ -105,8 +109,17 @@ class SchemaIT {
     var live = instance(name).get();
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) live.getAdditionalProperties().get("spec");
-    spec.putAll(Serialization.unmarshal(specYaml, Map.class));
+    spec.putAll(yaml(specYaml));
     admin.resource(live).update();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> yaml(String flow) {
+    try {
+      return YAML.readValue(flow, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(flow, e);
+    }
   }
 
   private Resource<GenericKubernetesResource> instance(String name) {

@@ -22,11 +22,12 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 @AdditionalPrinterColumn(name = "ENDPOINT", jsonPath = ".status.endpoint", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "ADMIN", jsonPath = ".status.admin.email", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-// CEL: "namespace" is a reserved word, written __namespace__. Rules on the root can read metadata.name.
+// CEL: "namespace" is a reserved word, written __namespace__. Rules on the root can read metadata.name, but cannot
+// point fieldPath into metadata (no schema there), and reason takes only FieldValue{Invalid,Forbidden,Required,Duplicate}.
 @ValidationRule(value = "size(self.metadata.name) <= " + OpenLuffyInstance.MAX_NAME_LENGTH,
     message = "metadata.name must be at most " + OpenLuffyInstance.MAX_NAME_LENGTH + " characters: it prefixes the"
         + " instance's StatefulSet and CronJob names, which Kubernetes limits to 52",
-    reason = "FieldValueTooLong", fieldPath = ".metadata.name")
+    reason = "FieldValueInvalid")
 @ValidationRule(value = OpenLuffyInstance.NAMESPACE_IN_USE + " == " + OpenLuffyInstance.OLD_NAMESPACE_IN_USE,
     message = "spec.namespace is immutable: it may only name the namespace already in use (openluffy-<name> when it"
         + " was unset); moving an instance would leave its data behind. Create a new instance instead.",

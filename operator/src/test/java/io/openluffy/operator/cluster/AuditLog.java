@@ -32,8 +32,8 @@ public final class AuditLog {
   }
 
   /** One audited request. */
-  public record Request(String user, String verb, String resource, String subresource, String namespace,
-      String name, int code, String userAgent) {
+  public record Request(String user, String verb, String apiGroup, String resource, String subresource,
+      String namespace, String name, int code) {
 
     public boolean isWrite() {
       return WRITES.contains(verb);
@@ -76,9 +76,9 @@ public final class AuditLog {
         }
         JsonNode ref = event.path("objectRef");
         var request = new Request(event.path("user").path("username").asText(), event.path("verb").asText(),
-            ref.path("resource").asText(), ref.path("subresource").asText(), ref.path("namespace").asText(),
-            ref.path("name").asText(), event.path("responseStatus").path("code").asInt(),
-            event.path("userAgent").asText());
+            ref.path("apiGroup").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
+            ref.path("namespace").asText(), ref.path("name").asText(),
+            event.path("responseStatus").path("code").asInt());
         if (filter.test(request)) {
           requests.add(request);
         }

@@ -1,0 +1,101 @@
+package io.openluffy.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.openluffy.operator.cluster.AuditLog;
+import io.openluffy.operator.cluster.ChartOperator;
+import io.openluffy.operator.cluster.ControlPlane;
+import io.openluffy.operator.cluster.ControlPlaneExtension;
+import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BootstrapSpec;
+import io.openluffy.operator.crd.DeletionPolicy;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.ApiDeploymentDependent;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.testing.LocalApiServers;
+import io.openluffy.operator.testing.MockCluster;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chart's RBAC (its ClusterRole and leader-election Role as installed) against every request the real API server
+ * audited of the operator's ServiceAccount over an instance's whole life: nothing refused, nothing granted unused.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+class RbacIT {
+
+  record Permission(String apiGroup, String resource, String verb) implements Comparable<Permission> {
+    @Override
+    public int compareTo(Permission o) {
+      return toString().compareTo(o.toString());
+    }
+  }
+
+  @Test
+  void theChartGrantsExactlyWhatTheOperatorUsesOverAnInstancesLife(ControlPlane plane, @TempDir Path data)
+      throws Exception {
+    KubernetesClient admin = plane.admin();
+    try (var chart = ChartOperator.install(plane); var apiServers = new LocalApiServers(data)) {
+      long mark = plane.audit().mark();
+      admin.secrets().inNamespace(ChartOperator.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+          .withName("rbac-admin").endMetadata()
+          .withStringData(Map.of("email", "admin@rbac.local", "password", "Rbac-admin-password-1")).build()).create();
+      apiServers.start("rbac");
+      chart.startReplica("rbac-replica", apiServers);
+      OpenLuffyInstance instance = admin.resource(MockCluster.instance("rbac", spec -> {
+        spec.setHost("rbac.example");
+        spec.setDeletionPolicy(DeletionPolicy.Delete);
+        var ref = new AdminSecretRef();
+        ref.setName("rbac-admin");
+        ref.setNamespace(ChartOperator.NAMESPACE);
+        var bootstrap = new BootstrapSpec();
+        bootstrap.setAdminSecretRef(ref);
+        spec.setBootstrap(bootstrap);
+      })).create();
+      Instances.awaitReady(admin, "rbac");
+      String ns = instance.targetNamespace();
+      // a backup run finishes (kwok completes the Job's pod): the operator reads its result
+      plane.kubectl("-n", ns, "create", "job", "rbac-backup-now", "--from=cronjob/" + BackupCronJobDependent.name(instance));
+      Instances.awaitCondition(admin, "rbac", "LastBackupSucceeded", "True");
+      // drift: a deleted workload is re-created
+      admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance)).delete();
+      await().atMost(Instances.PATIENCE).until(() ->
+          admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance)).get() != null);
+      Instances.awaitReady(admin, "rbac");
+      admin.resource(instance).delete();
+      await().atMost(Instances.PATIENCE).until(() -> admin.namespaces().withName(ns).get() == null);
+
+      List<AuditLog.Request> requests = plane.audit().since(mark, ChartOperator.USER);
+      assertThat(requests).as("refused requests").noneMatch(r -> r.code() == 403);
+      Set<Permission> used = requests.stream().map(r -> new Permission(r.apiGroup(),
+          r.subresource().isEmpty() ? r.resource() : r.resource() + "/" + r.subresource(), r.verb()))
+          .collect(Collectors.toCollection(TreeSet::new));
+      Set<Permission> granted = Stream.concat(
+              admin.rbac().clusterRoles().withName(ChartOperator.SERVICE_ACCOUNT).get().getRules().stream(),
+              admin.rbac().roles().inNamespace(ChartOperator.NAMESPACE)
+                  .withName(ChartOperator.SERVICE_ACCOUNT + "-leader-election").get().getRules().stream())
+          .flatMap(RbacIT::permissions).collect(Collectors.toCollection(TreeSet::new));
+      System.out.println("[real tier] operator permissions used over an instance's life: " + used);
+      assertThat(granted).as("granted, used").containsAll(used);
+      assertThat(used).as("used, granted").containsAll(granted);
+    }
+  }
+
+  private static Stream<Permission> permissions(PolicyRule rule) {
+    return rule.getApiGroups().stream().flatMap(group -> rule.getResources().stream()
+        .flatMap(resource -> rule.getVerbs().stream().map(verb -> new Permission(group, resource, verb))));
+  }
+}
