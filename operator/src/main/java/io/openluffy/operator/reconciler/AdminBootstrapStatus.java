@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code status.admin} with AdminBootstrapped=True means done: later reconciles do not call the API server.
  * The one exception is the first reconcile of each operator process, which posts once more: it confirms the admin
- * is still there (AlreadyInitialized) or, if the database came back empty, creates it again from the Secret.
+ * is still there (AlreadyInitialized, which changes nothing in the status, so a restart writes nothing) or, if the
+ * database came back empty, creates it again from the Secret.
  */
 public class AdminBootstrapStatus implements StatusContributor {
 
@@ -87,8 +88,8 @@ public class AdminBootstrapStatus implements StatusContributor {
       condition = AdminCondition.secretNotFound(location.get());
     } else {
       condition = bootstrap(instance, location.get(), secret.get(), status);
-      if (bootstrapped && !condition.bootstrapped()) {
-        // Only the once-per-process confirmation failed: what was done stays done.
+      if (bootstrapped && !condition.reason().equals(AdminCondition.CREATED)) {
+        // Only the once-per-process confirmation: what was done stays done, whether it failed or found the admin.
         condition = kept(previous);
       }
     }

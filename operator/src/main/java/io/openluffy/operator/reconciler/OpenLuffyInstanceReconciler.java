@@ -33,6 +33,7 @@ import io.openluffy.operator.dependent.PostgresSecretDependent;
 import io.openluffy.operator.dependent.PostgresServiceDependent;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
 import io.openluffy.operator.dependent.WorkloadReadiness;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,10 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   @Override
   public ErrorStatusUpdateControl<OpenLuffyInstance> updateErrorStatus(OpenLuffyInstance instance,
       Context<OpenLuffyInstance> context, Exception e) {
+    if (interrupted(e)) {
+      // the operator is stopping (pod shutdown, lost Lease): nothing failed, and the next leader reconciles
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
     var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
     return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
@@ -156,6 +161,15 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   private static OpenLuffyInstance withStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status) {
     instance.setStatus(status);
     return instance;
+  }
+
+  private static boolean interrupted(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException || cause instanceof InterruptedIOException) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
   }
 
   /** Error text for status and logs: the API server's reason, never a request body. */

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The API server's audit log (policy: every request at level Metadata, stage ResponseComplete, plus ResponseStarted
- * for watches): the exact count of the requests a user made, by verb, from a {@link #mark()} on.
+ * The API server's audit log (policy: every request at level Metadata, instance status writes with their body):
+ * the exact count of the completed requests a user made, by verb, from a {@link #mark()} on.
  */
 public final class AuditLog {
 
@@ -33,7 +33,7 @@ public final class AuditLog {
 
   /** One audited request. */
   public record Request(String user, String verb, String apiGroup, String resource, String subresource,
-      String namespace, String name, int code) {
+      String namespace, String name, int code, String body) {
 
     public boolean isWrite() {
       return WRITES.contains(verb);
@@ -42,7 +42,8 @@ public final class AuditLog {
     @Override
     public String toString() {
       return verb + " " + resource + (subresource.isEmpty() ? "" : "/" + subresource)
-          + (namespace.isEmpty() ? "" : " -n " + namespace) + (name.isEmpty() ? "" : " " + name) + " -> " + code;
+          + (namespace.isEmpty() ? "" : " -n " + namespace) + (name.isEmpty() ? "" : " " + name) + " -> " + code
+          + (body.isEmpty() ? "" : " " + body);
     }
   }
 
@@ -61,10 +62,19 @@ public final class AuditLog {
   }
 
   public List<Request> since(long mark, Predicate<Request> filter) {
+    return between(mark, mark(), filter);
+  }
+
+  /** Completed requests of {@code user} logged between two marks. */
+  public List<Request> between(long from, long to, String user) {
+    return between(from, to, r -> r.user().equals(user));
+  }
+
+  private List<Request> between(long from, long to, Predicate<Request> filter) {
     List<Request> requests = new ArrayList<>();
     try (var in = new RandomAccessFile(file.toFile(), "r")) {
-      in.seek(mark);
-      byte[] rest = new byte[(int) (in.length() - mark)];
+      in.seek(from);
+      byte[] rest = new byte[(int) (to - from)];
       in.readFully(rest);
       for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank()) {
@@ -78,7 +88,8 @@ public final class AuditLog {
         var request = new Request(event.path("user").path("username").asText(), event.path("verb").asText(),
             ref.path("apiGroup").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
             ref.path("namespace").asText(), ref.path("name").asText(),
-            event.path("responseStatus").path("code").asInt());
+            event.path("responseStatus").path("code").asInt(),
+            event.has("requestObject") ? event.get("requestObject").toString() : "");
         if (filter.test(request)) {
           requests.add(request);
         }

@@ -83,6 +83,9 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         kind: Policy
         omitStages: [RequestReceived]
         rules:
+          # the instances' status writes with their bodies: a failed "zero writes" check then shows what changed
+          - level: Request
+            resources: [{group: openluffy.io, resources: [openluffyinstances/status]}]
           - level: Metadata
         """);
     processes.start("kube-apiserver", List.of(bin("kube-apiserver"),
