@@ -35,11 +35,13 @@ public final class OpenLuffyOperator implements AutoCloseable {
   private static final Duration RETRY_MAX = Duration.ofMinutes(1);
 
   private final Operator operator;
+  private final OpenLuffyInstanceReconciler reconciler;
   // Operator.start() holds the operator's monitor until every informer has synced; probes must not wait on it.
   private volatile boolean started;
 
-  private OpenLuffyOperator(Operator operator) {
+  private OpenLuffyOperator(Operator operator, OpenLuffyInstanceReconciler reconciler) {
     this.operator = operator;
+    this.reconciler = reconciler;
   }
 
   public static OpenLuffyOperator create(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
@@ -89,8 +91,9 @@ public final class OpenLuffyOperator implements AutoCloseable {
       }
     });
     Clock clock = Clock.systemUTC();
-    operator.register(new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock));
-    return new OpenLuffyOperator(operator);
+    var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock);
+    operator.register(reconciler);
+    return new OpenLuffyOperator(operator, reconciler);
   }
 
   /** Status steps in order; the admin bootstrap step goes last, after ApiServerReady is known. */
@@ -123,6 +126,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    reconciler.stop();
     operator.stop();
   }
 }

@@ -1,5 +1,6 @@
 package io.openluffy.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -88,6 +89,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   private final SpecValidator validator;
   private final List<StatusContributor> contributors;
   private final Clock clock;
+  private volatile boolean stopping;
 
   public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock) {
     this.config = config;
@@ -116,10 +118,15 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
       workflow.reconcileManagedWorkflow();
       contributors.forEach(c -> c.contribute(instance, context, status));
     }
+    if (stopping) {
+      // The operator is stopping and its informers with it: a workflow cut short sees objects as missing, and
+      // reporting that would flip a Ready instance to Degraded. The next leader reconciles from scratch.
+      return UpdateControl.noUpdate();
+    }
     // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
     OpenLuffyInstanceStatus built = status.build();
     UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
-        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built));
+        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built, config));
     if (problems.isEmpty() && conflict.isEmpty() && !built.isTrue("Ready")) {
       control.rescheduleAfter(status.retryAfter().orElse(NOT_READY_RECHECK));
     }
@@ -129,14 +136,14 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   @Override
   public ErrorStatusUpdateControl<OpenLuffyInstance> updateErrorStatus(OpenLuffyInstance instance,
       Context<OpenLuffyInstance> context, Exception e) {
-    if (interrupted(e)) {
+    if (stopping || interrupted(e)) {
       // the operator is stopping (pod shutdown, lost Lease): nothing failed, and the next leader reconciles
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
     var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
     return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
-        : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status));
+        : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status, config));
   }
 
   @Override
@@ -157,10 +164,27 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     return DeleteControl.defaultDelete();
   }
 
-  // Status goes on the instance as read: with SSA off a patch is a diff against it, so only status changes.
-  private static OpenLuffyInstance withStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status) {
-    instance.setStatus(status);
-    return instance;
+  /** Called before the operator stops: from then on no reconcile reports a status. */
+  public void stop() {
+    stopping = true;
+  }
+
+  /**
+   * The object the status is written with. Under SSA: only the name and the status, the fields this operator owns,
+   * and no resourceVersion, so a reconcile started from a cached instance one status write behind does not fail
+   * with 409 (and report ReconcileError) for a write that is its own. With SSA off (the mock server) the status
+   * goes on the instance as read: the patch is a diff against it, so only the status changes.
+   */
+  private static OpenLuffyInstance withStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status,
+      OperatorConfig config) {
+    if (!config.serverSideApply()) {
+      instance.setStatus(status);
+      return instance;
+    }
+    var applied = new OpenLuffyInstance();
+    applied.setMetadata(new ObjectMetaBuilder().withName(instance.getMetadata().getName()).build());
+    applied.setStatus(status);
+    return applied;
   }
 
   private static boolean interrupted(Throwable e) {

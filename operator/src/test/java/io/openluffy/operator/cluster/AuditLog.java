@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The API server's audit log (policy: every request at level Metadata, instance status writes with their body):
- * the exact count of the completed requests a user made, by verb, from a {@link #mark()} on.
+ * the exact count of the requests a user made (completed, or started for watches), by verb, from a {@link #mark()}
+ * on.
  */
 public final class AuditLog {
 
@@ -81,7 +82,10 @@ public final class AuditLog {
           continue;
         }
         JsonNode event = JSON.readTree(line);
-        if (!"ResponseComplete".equals(event.path("stage").asText())) {
+        String stage = event.path("stage").asText();
+        // a watch is logged when it starts (ResponseStarted) and again when it ends: count it once, at its start
+        boolean watch = "watch".equals(event.path("verb").asText());
+        if (!(watch ? "ResponseStarted" : "ResponseComplete").equals(stage)) {
           continue;
         }
         JsonNode ref = event.path("objectRef");

@@ -122,7 +122,9 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--leader-elect=false"));
     processes.start("kwok", List.of(bin("kwok"), "--kubeconfig=" + kubeconfig,
         "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
-        "--cidr=10.244.0.0/24", "--node-ip=10.244.0.1", "--server-address=127.0.0.1:" + freePort()));
+        "--cidr=10.244.0.0/24", "--node-ip=10.244.0.1", "--server-address=127.0.0.1:" + freePort(),
+        // renew the node's Lease: without it the node lifecycle controller marks the node's pods NotReady ~50 s in
+        "--node-lease-duration-seconds=40"));
 
     admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(NODE)
         .addToAnnotations("kwok.x-k8s.io/node", "fake")

@@ -68,7 +68,7 @@ public final class MockCluster implements AutoCloseable {
     server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
         .andReturn(HttpURLConnection.HTTP_CREATED, new SelfSubjectRulesReviewBuilder()
             .withNewStatus().withIncomplete(false).addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
+            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update", "patch")
             .endResourceRule().endStatus().build())
         .always();
     client = server.createClient();
