@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Build step (exec-maven-plugin, process-test-classes) finishing what the fabric8 generator (7.5.2) cannot say:
@@ -26,8 +27,8 @@ public final class CrdFinisher {
   static final String HEADER = "# Generated from the crd package (fabric8 CRD generator, finished by CrdFinisher:"
       + " printer columns in declared order, kept on uninstall)\n";
   /** helm uninstall leaves it; Argo CD's prune and its resources finalizer never delete it. */
-  static final Map<String, String> PROTECTION = Map.of("helm.sh/resource-policy", "keep",
-      "argocd.argoproj.io/sync-options", "Delete=false");
+  static final Map<String, String> PROTECTION = new TreeMap<>(Map.of("helm.sh/resource-policy", "keep",
+      "argocd.argoproj.io/sync-options", "Delete=false"));
 
   private CrdFinisher() {
   }
