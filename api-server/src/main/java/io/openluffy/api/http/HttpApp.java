@@ -106,6 +106,7 @@ public final class HttpApp {
             r.post("/v1/integrations/argocd/test", integrationHandler::testArgoCd, Access.ADMIN);
 
             r.get("/v1/audit", auditHandler::page, Access.ADMIN);
+            r.get("/v1/audit/actions", auditHandler::actions, Access.ADMIN);
         });
     }
 

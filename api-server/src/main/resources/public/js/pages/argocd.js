@@ -1,0 +1,72 @@
+import { html, nothing } from '../lit.js';
+import { api } from '../api.js';
+import { Page, when } from '../page.js';
+
+const OUTCOME = {
+  reachable: 'Argo CD is reachable and accepted the token',
+  unauthorized: 'Argo CD answered, but refused the token',
+  unreachable: 'Argo CD could not be reached',
+};
+
+/** The Argo CD integration: URL and token (kept encrypted, never shown), and a connection test in words. */
+export class ArgoCdPage extends Page {
+  settings = null;
+  probe = null;
+
+  async load() {
+    try {
+      this.settings = await api('GET', '/v1/integrations/argocd');
+    } catch (e) {
+      if (e.status !== 404) {
+        throw e;
+      }
+      this.settings = null;
+    }
+  }
+
+  async save({ url, token, insecure_skip_tls_verify }) {
+    const body = { url, insecure_skip_tls_verify: insecure_skip_tls_verify === 'on' };
+    if (token) {
+      body.token = token;
+    }
+    await api('PUT', '/v1/integrations/argocd', body);
+    this.probe = null;
+    await this.load();
+  }
+
+  async test() {
+    this.probe = await api('POST', '/v1/integrations/argocd/test');
+  }
+
+  probeResult() {
+    if (!this.probe) {
+      return nothing;
+    }
+    const p = this.probe;
+    const words = `${OUTCOME[p.status] ?? p.status}${p.version ? ` (version ${p.version})` : ''}${p.reason ? `: ${p.reason}` : '.'}`;
+    return html`<p role="status" class=${p.status === 'reachable' ? 'notice' : 'error'}>${words}</p>`;
+  }
+
+  template() {
+    const s = this.settings;
+    return html`
+      <h1 tabindex="-1">Argo CD</h1>
+      ${this.messages()}
+      <p>${s ? `Configured by ${s.updated_by ?? 'unknown'} on ${when(s.updated_at)}; token ${s.token_set ? 'set' : 'not set'}.`
+        : 'Not configured yet.'}</p>
+      <form @submit=${this.submit((f) => this.save(f), 'Argo CD settings saved.')}>
+        <label>URL <input name="url" type="url" required placeholder="https://argocd.example.com" .value=${s?.url ?? ''}></label>
+        <label>Token <input name="token" type="password" autocomplete="off" ?required=${!s?.token_set}
+          aria-describedby="token-help"></label>
+        <small id="token-help">${s?.token_set ? 'Leave empty to keep the stored token.' : 'An Argo CD API token.'}</small>
+        <label><input name="insecure_skip_tls_verify" type="checkbox" role="switch"
+          .checked=${s?.insecure_skip_tls_verify ?? false}> Skip TLS certificate verification</label>
+        <div class="actions">
+          <button type="submit">Save</button>
+          ${s ? html`<button type="button" class="secondary" @click=${(e) => this.act(e.target, () => this.test())}>
+            Test connection</button>` : nothing}
+        </div>
+      </form>
+      ${this.probeResult()}`;
+  }
+}

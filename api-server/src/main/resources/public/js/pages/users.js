@@ -1,0 +1,127 @@
+import { html, live, nothing } from '../lit.js';
+import { api } from '../api.js';
+import { Page, when } from '../page.js';
+
+function fullName(u) {
+  return [u.first_name, u.last_name].filter(Boolean).join(' ') || '—';
+}
+
+/** Users of this instance with role and state; admins add, change, disable, reset and delete them. */
+export class UsersPage extends Page {
+  users = [];
+  resetting = null;
+  deleting = null;
+
+  async load() {
+    this.users = await api('GET', '/v1/auth/users');
+  }
+
+  /** Runs a change to one user, then reloads the list so the table shows what the server now holds. */
+  change(control, work, notice) {
+    return this.act(control, async () => {
+      try {
+        await work();
+      } finally {
+        this.resetting = null;
+        this.deleting = null;
+        this.users = await api('GET', '/v1/auth/users');
+      }
+    }, notice);
+  }
+
+  async add(fields, form) {
+    await api('POST', '/v1/auth/users', fields);
+    form.reset();
+    await this.load();
+  }
+
+  row(u) {
+    const label = u.email;
+    return html`
+      <tr>
+        <td>${u.email}</td>
+        <td>${fullName(u)}</td>
+        <td>
+          <select aria-label="Role of ${label}" .value=${live(u.role)} @change=${(e) => this.change(e.target,
+            () => api('PATCH', `/v1/auth/users/${u.id}`, { role: e.target.value }),
+            `${label} is now ${e.target.value}.`)}>
+            ${['admin', 'viewer'].map((r) => html`<option value=${r} ?selected=${u.role === r}>${r}</option>`)}
+          </select>
+        </td>
+        <td>${u.disabled ? 'Disabled' : 'Active'}</td>
+        <td>${when(u.last_login_at)}</td>
+        <td>
+          <div class="actions">
+            ${u.disabled
+              ? html`<button type="button" class="secondary" @click=${(e) => this.change(e.target,
+                  () => api('POST', `/v1/auth/users/${u.id}/enable`), `${label} is enabled.`)}>Enable</button>`
+              : html`<button type="button" class="secondary" @click=${(e) => this.change(e.target,
+                  () => api('POST', `/v1/auth/users/${u.id}/disable`), `${label} is disabled.`)}>Disable</button>`}
+            <button type="button" class="secondary" @click=${() => { this.resetting = u; this.deleting = null; this.draw(); }}>
+              Reset password</button>
+            <button type="button" class="contrast" @click=${() => { this.deleting = u; this.resetting = null; this.draw(); }}>
+              Delete</button>
+          </div>
+        </td>
+      </tr>`;
+  }
+
+  resetForm() {
+    const u = this.resetting;
+    return html`
+      <article>
+        <h2>Reset the password of ${u.email}</h2>
+        <form @submit=${this.submit(({ password }) => this.change(null,
+          () => api('PATCH', `/v1/auth/users/${u.id}`, { password }), `The password of ${u.email} was reset.`))}>
+          <label>New password <input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
+          <div class="actions">
+            <button type="submit">Set password</button>
+            <button type="button" class="secondary" @click=${() => { this.resetting = null; this.draw(); }}>Cancel</button>
+          </div>
+        </form>
+      </article>`;
+  }
+
+  deleteConfirmation() {
+    const u = this.deleting;
+    return html`
+      <article role="group" aria-label="Confirm deletion">
+        <p>Delete ${u.email}? Their sessions and API tokens end at once.</p>
+        <div class="actions">
+          <button type="button" class="contrast" @click=${(e) => this.change(e.target,
+            () => api('DELETE', `/v1/auth/users/${u.id}`), `${u.email} was deleted.`)}>Delete ${u.email}</button>
+          <button type="button" class="secondary" @click=${() => { this.deleting = null; this.draw(); }}>Cancel</button>
+        </div>
+      </article>`;
+  }
+
+  template() {
+    return html`
+      <h1 tabindex="-1">Users</h1>
+      ${this.messages()}
+      ${this.resetting ? this.resetForm() : nothing}
+      ${this.deleting ? this.deleteConfirmation() : nothing}
+      <div class="overflow-auto">
+        <table>
+          <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th>
+            <th scope="col">State</th><th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
+          <tbody>${this.users.map((u) => this.row(u))}</tbody>
+        </table>
+      </div>
+      <h2>Add a user</h2>
+      <form @submit=${this.submit((f, form) => this.add(f, form), 'User added.')}>
+        <div class="grid">
+          <label>Email <input name="email" type="email" required></label>
+          <label>Password <input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
+        </div>
+        <div class="grid">
+          <label>First name <input name="first_name"></label>
+          <label>Last name <input name="last_name"></label>
+          <label>Role
+            <select name="role"><option value="viewer">viewer</option><option value="admin">admin</option></select>
+          </label>
+        </div>
+        <button type="submit">Add user</button>
+      </form>`;
+  }
+}
