@@ -10,6 +10,8 @@ import { ArgoCdPage } from './pages/argocd.js';
 import { AuditPage } from './pages/audit.js';
 
 const app = document.getElementById('app');
+// lit renders only into what it owns: the static "Loading…" placeholder must go first
+app.replaceChildren();
 
 /** The navigation, in order; `admin` pages call admin-only routes, so viewers do not see them. */
 const PAGES = [
@@ -62,7 +64,7 @@ async function showPage() {
   const active = current();
   document.title = `${active.title} · OpenLuffy`;
   render(shell(active), app);
-  await new active.page(app.querySelector('main'), me).show();
+  await new active.page(app.querySelector('#content'), me).show();
 }
 
 async function signedIn() {
@@ -72,8 +74,8 @@ async function signedIn() {
 
 async function start() {
   const main = () => {
-    render(html`<main class="container"></main>`, app);
-    return app.querySelector('main');
+    render(html`<main class="container" id="content"></main>`, app);
+    return app.querySelector('#content');
   };
   try {
     if (await session.restore()) {

@@ -34,12 +34,11 @@ export class AuditPage extends Page {
     return html`
       <h1 tabindex="-1">Audit log</h1>
       ${this.messages()}
-      <label>Action
-        <select @change=${(e) => this.go(e.target, 0, e.target.value)}>
+      <label for="audit-action">Action</label>
+        <select id="audit-action" @change=${(e) => this.go(e.target, 0, e.target.value)}>
           <option value="" ?selected=${this.action === ''}>All actions</option>
           ${this.actions.map((a) => html`<option value=${a} ?selected=${this.action === a}>${a}</option>`)}
         </select>
-      </label>
       <p>${total === 0 ? 'No entries.' : `Entries ${this.offset + 1} to ${last} of ${total}, newest first.`}</p>
       <div class="overflow-auto">
         <table>

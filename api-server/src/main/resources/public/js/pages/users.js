@@ -117,9 +117,10 @@ export class UsersPage extends Page {
         <div class="grid">
           <label>First name <input name="first_name"></label>
           <label>Last name <input name="last_name"></label>
-          <label>Role
-            <select name="role"><option value="viewer">viewer</option><option value="admin">admin</option></select>
-          </label>
+          <div>
+            <label for="new-user-role">Role</label>
+            <select id="new-user-role" name="role"><option value="viewer">viewer</option><option value="admin">admin</option></select>
+          </div>
         </div>
         <button type="submit">Add user</button>
       </form>`;
