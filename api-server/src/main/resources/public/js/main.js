@@ -44,9 +44,15 @@ async function signOut() {
   }
 }
 
+// the address's hash names the page, so the skip link moves the focus itself instead of changing it
+function skipToContent(event) {
+  event.preventDefault();
+  app.querySelector('#content h1')?.focus();
+}
+
 function shell(active) {
   return html`
-    <a class="skip-link" href="#content">Skip to content</a>
+    <a class="skip-link" href="#content" @click=${skipToContent}>Skip to content</a>
     <header class="container">
       <nav aria-label="Main">
         <ul><li><strong>OpenLuffy</strong></li></ul>

@@ -70,3 +70,8 @@ export class Page {
 export function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '—';
 }
+
+/** A wide table that scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it too. */
+export function scrollable(label, table) {
+  return html`<div class="overflow-auto" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
+}

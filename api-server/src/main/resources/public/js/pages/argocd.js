@@ -14,14 +14,9 @@ export class ArgoCdPage extends Page {
   probe = null;
 
   async load() {
-    try {
-      this.settings = await api('GET', '/v1/integrations/argocd');
-    } catch (e) {
-      if (e.status !== 404) {
-        throw e;
-      }
-      this.settings = null;
-    }
+    // the list answers 200 also when nothing is configured (the single integration's route answers 404)
+    const integrations = await api('GET', '/v1/integrations');
+    this.settings = integrations.find((i) => i.kind === 'argocd') ?? null;
   }
 
   async save({ url, token, insecure_skip_tls_verify }) {

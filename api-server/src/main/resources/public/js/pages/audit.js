@@ -1,6 +1,6 @@
 import { html } from '../lit.js';
 import { api } from '../api.js';
-import { Page, when } from '../page.js';
+import { Page, scrollable, when } from '../page.js';
 
 const PAGE_SIZE = 20;
 
@@ -40,15 +40,13 @@ export class AuditPage extends Page {
           ${this.actions.map((a) => html`<option value=${a} ?selected=${this.action === a}>${a}</option>`)}
         </select>
       <p>${total === 0 ? 'No entries.' : `Entries ${this.offset + 1} to ${last} of ${total}, newest first.`}</p>
-      <div class="overflow-auto">
-        <table>
+      ${scrollable('Audit entries', html`<table>
           <thead><tr><th scope="col">Time</th><th scope="col">Who</th><th scope="col">Action</th>
             <th scope="col">Target</th></tr></thead>
           <tbody>${items.map((e) => html`
             <tr><td>${when(e.time)}</td><td>${e.actor_email}</td><td>${e.action}</td><td>${e.target}</td></tr>`)}
           </tbody>
-        </table>
-      </div>
+        </table>`)}
       <div class="actions">
         <button type="button" class="secondary" ?disabled=${this.offset === 0}
           @click=${(e) => this.go(e.target, Math.max(0, this.offset - PAGE_SIZE))}>Newer</button>

@@ -1,6 +1,6 @@
 import { html, nothing } from '../lit.js';
 import { api } from '../api.js';
-import { Page, when } from '../page.js';
+import { Page, scrollable, when } from '../page.js';
 
 /** Customers; admins create, edit and delete them and set or clear their GitHub token, which is never shown. */
 export class CustomersPage extends Page {
@@ -93,13 +93,11 @@ export class CustomersPage extends Page {
       <h1 tabindex="-1">Customers</h1>
       ${this.messages()}
       ${this.customers.length === 0 ? html`<p>No customers yet.</p>` : html`
-        <div class="overflow-auto">
-          <table>
+        ${scrollable('Customers', html`<table>
             <thead><tr><th scope="col">Name</th><th scope="col">GitHub organization</th><th scope="col">Description</th>
               <th scope="col">GitHub token</th>${this.isAdmin ? html`<th scope="col">Actions</th>` : nothing}</tr></thead>
             <tbody>${this.customers.map((c) => this.row(c))}</tbody>
-          </table>
-        </div>`}
+          </table>`)}`}
       ${this.isAdmin ? this.customerForm() : nothing}
       ${this.isAdmin && this.editing ? this.githubToken(this.editing) : nothing}`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from '../lit.js';
 import { api } from '../api.js';
-import { Page, when } from '../page.js';
+import { Page, scrollable, when } from '../page.js';
 
 /** The caller's API tokens for automation; a new token is shown once, in memory only, until the page is left. */
 export class TokensPage extends Page {
@@ -47,8 +47,7 @@ export class TokensPage extends Page {
         </fieldset>
       </form>
       ${this.tokens.length === 0 ? html`<p>No API tokens yet.</p>` : html`
-        <div class="overflow-auto">
-          <table>
+        ${scrollable('API tokens', html`<table>
             <thead><tr><th scope="col">Name</th><th scope="col">Created</th><th scope="col">Last used</th>
               <th scope="col">Actions</th></tr></thead>
             <tbody>${this.tokens.map((t) => html`
@@ -60,7 +59,6 @@ export class TokensPage extends Page {
                 }, `Token “${t.name}” revoked.`)}>Revoke ${t.name}</button></td>
               </tr>`)}
             </tbody>
-          </table>
-        </div>`}`;
+          </table>`)}`}`;
   }
 }

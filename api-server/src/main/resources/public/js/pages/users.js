@@ -1,6 +1,6 @@
 import { html, live, nothing } from '../lit.js';
 import { api } from '../api.js';
-import { Page, when } from '../page.js';
+import { Page, scrollable, when } from '../page.js';
 
 function fullName(u) {
   return [u.first_name, u.last_name].filter(Boolean).join(' ') || '—';
@@ -101,13 +101,11 @@ export class UsersPage extends Page {
       ${this.messages()}
       ${this.resetting ? this.resetForm() : nothing}
       ${this.deleting ? this.deleteConfirmation() : nothing}
-      <div class="overflow-auto">
-        <table>
+      ${scrollable('Users', html`<table>
           <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th>
             <th scope="col">State</th><th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
           <tbody>${this.users.map((u) => this.row(u))}</tbody>
-        </table>
-      </div>
+        </table>`)}
       <h2>Add a user</h2>
       <form @submit=${this.submit((f, form) => this.add(f, form), 'User added.')}>
         <div class="grid">
