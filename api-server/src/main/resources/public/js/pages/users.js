@@ -16,17 +16,22 @@ export class UsersPage extends Page {
     this.users = await api('GET', '/v1/auth/users');
   }
 
-  /** Runs a change to one user, then reloads the list so the table shows what the server now holds. */
+  /**
+   * Runs a change to one user with its control busy, then reloads the list so that the table shows what the server
+   * now holds (also after a refusal). The open form or confirmation stays open when the change was refused.
+   */
   change(control, work, notice) {
-    return this.act(control, async () => {
-      try {
-        await work();
-      } finally {
-        this.resetting = null;
-        this.deleting = null;
-        this.users = await api('GET', '/v1/auth/users');
-      }
-    }, notice);
+    return this.act(control, () => this.changed(work), notice);
+  }
+
+  async changed(work) {
+    try {
+      await work();
+      this.resetting = null;
+      this.deleting = null;
+    } finally {
+      await this.load();
+    }
   }
 
   async add(fields, form) {
@@ -71,8 +76,8 @@ export class UsersPage extends Page {
     return html`
       <article>
         <h2>Reset the password of ${u.email}</h2>
-        <form @submit=${this.submit(({ password }) => this.change(null,
-          () => api('PATCH', `/v1/auth/users/${u.id}`, { password }), `The password of ${u.email} was reset.`))}>
+        <form @submit=${this.submit(({ password }) => this.changed(
+          () => api('PATCH', `/v1/auth/users/${u.id}`, { password })), `The password of ${u.email} was reset.`)}>
           <label>New password <input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
           <div class="actions">
             <button type="submit">Set password</button>
