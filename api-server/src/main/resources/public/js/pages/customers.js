@@ -11,6 +11,13 @@ export class CustomersPage extends Page {
     this.customers = await api('GET', '/v1/customers');
   }
 
+  /** Opens the customer in the form below the table and moves the keyboard focus there. */
+  edit(customer) {
+    this.editing = customer;
+    this.draw();
+    this.container.querySelector('input[name=name]')?.focus();
+  }
+
   async reload() {
     this.editing = null;
     await this.load();
@@ -79,7 +86,7 @@ export class CustomersPage extends Page {
       <tr>
         <td>${c.name}</td><td>${c.github_org ?? '—'}</td><td>${c.description ?? ''}</td><td>${this.tokenState(c)}</td>
         ${this.isAdmin ? html`<td><div class="actions">
-          <button type="button" class="secondary" @click=${() => { this.editing = c; this.draw(); }}>Edit ${c.name}</button>
+          <button type="button" class="secondary" @click=${() => this.edit(c)}>Edit ${c.name}</button>
           <button type="button" class="contrast" @click=${(e) => this.act(e.target, async () => {
             await api('DELETE', `/v1/customers/${c.id}`);
             await this.reload();

@@ -9,8 +9,8 @@ function fullName(u) {
 /** Users of this instance with role and state; admins add, change, disable, reset and delete them. */
 export class UsersPage extends Page {
   users = [];
-  resetting = null;
-  deleting = null;
+  /** The open password reset or deletion confirmation: `{ kind: 'reset' | 'delete', user }`, or null. */
+  panel = null;
 
   async load() {
     this.users = await api('GET', '/v1/auth/users');
@@ -27,11 +27,22 @@ export class UsersPage extends Page {
   async changed(work) {
     try {
       await work();
-      this.resetting = null;
-      this.deleting = null;
+      this.panel = null;
     } finally {
       await this.load();
     }
+  }
+
+  /** Opens a panel above the table and moves the keyboard focus into it. */
+  open(kind, user) {
+    this.panel = { kind, user };
+    this.draw();
+    this.container.querySelector('#user-panel input, #user-panel button')?.focus();
+  }
+
+  close() {
+    this.panel = null;
+    this.draw();
   }
 
   async add(fields, form) {
@@ -62,40 +73,36 @@ export class UsersPage extends Page {
                   () => api('POST', `/v1/auth/users/${u.id}/enable`), `${label} is enabled.`)}>Enable</button>`
               : html`<button type="button" class="secondary" @click=${(e) => this.change(e.target,
                   () => api('POST', `/v1/auth/users/${u.id}/disable`), `${label} is disabled.`)}>Disable</button>`}
-            <button type="button" class="secondary" @click=${() => { this.resetting = u; this.deleting = null; this.draw(); }}>
-              Reset password</button>
-            <button type="button" class="contrast" @click=${() => { this.deleting = u; this.resetting = null; this.draw(); }}>
-              Delete</button>
+            <button type="button" class="secondary" @click=${() => this.open('reset', u)}>Reset password</button>
+            <button type="button" class="contrast" @click=${() => this.open('delete', u)}>Delete</button>
           </div>
         </td>
       </tr>`;
   }
 
-  resetForm() {
-    const u = this.resetting;
+  resetForm(u) {
     return html`
-      <article>
+      <article id="user-panel">
         <h2>Reset the password of ${u.email}</h2>
         <form @submit=${this.submit(({ password }) => this.changed(
           () => api('PATCH', `/v1/auth/users/${u.id}`, { password })), `The password of ${u.email} was reset.`)}>
           <label>New password <input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
           <div class="actions">
             <button type="submit">Set password</button>
-            <button type="button" class="secondary" @click=${() => { this.resetting = null; this.draw(); }}>Cancel</button>
+            <button type="button" class="secondary" @click=${() => this.close()}>Cancel</button>
           </div>
         </form>
       </article>`;
   }
 
-  deleteConfirmation() {
-    const u = this.deleting;
+  deleteConfirmation(u) {
     return html`
-      <article role="group" aria-label="Confirm deletion">
+      <article id="user-panel" role="group" aria-label="Confirm deletion">
         <p>Delete ${u.email}? Their sessions and API tokens end at once.</p>
         <div class="actions">
           <button type="button" class="contrast" @click=${(e) => this.change(e.target,
             () => api('DELETE', `/v1/auth/users/${u.id}`), `${u.email} was deleted.`)}>Delete ${u.email}</button>
-          <button type="button" class="secondary" @click=${() => { this.deleting = null; this.draw(); }}>Cancel</button>
+          <button type="button" class="secondary" @click=${() => this.close()}>Cancel</button>
         </div>
       </article>`;
   }
@@ -104,8 +111,8 @@ export class UsersPage extends Page {
     return html`
       <h1 tabindex="-1">Users</h1>
       ${this.messages()}
-      ${this.resetting ? this.resetForm() : nothing}
-      ${this.deleting ? this.deleteConfirmation() : nothing}
+      ${this.panel?.kind === 'reset' ? this.resetForm(this.panel.user) : nothing}
+      ${this.panel?.kind === 'delete' ? this.deleteConfirmation(this.panel.user) : nothing}
       ${scrollable('Users', html`<table>
           <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th>
             <th scope="col">State</th><th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
