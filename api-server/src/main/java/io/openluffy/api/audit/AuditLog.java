@@ -31,7 +31,7 @@ public final class AuditLog {
         if (offset < 0) {
             throw new InvalidInputException("offset must not be negative");
         }
-        if (action != null && Arrays.stream(AuditAction.values()).noneMatch(a -> a.value().equals(action))) {
+        if (action != null && !actions().contains(action)) {
             throw new InvalidInputException("action must be one of " + actions());
         }
         var items = entries.page(limit, offset, action).stream()

@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /** SQL for {@code audit_log}: append and read newest first. */
 public final class AuditRepository {
-    private final Sql sql;
-
+    /** Takes the action (or null for all) twice. */
     private static final String ACTION_FILTER = "(?::text IS NULL OR action = ?::text)";
+
+    private final Sql sql;
 
     public AuditRepository(DataSource dataSource) {
         this.sql = new Sql(dataSource);
