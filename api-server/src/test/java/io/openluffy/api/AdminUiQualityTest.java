@@ -4,6 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +101,37 @@ class AdminUiQualityTest extends BrowserTestBase {
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Users").setLevel(1))).isFocused();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aSlowActionShowsABusyStateAndAnAnswerThatIsNotJsonIsStillShownInWords() {
+        bootstrapAdmin();
+        signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        open(page, "API tokens");
+        List<Route> held = new ArrayList<>();
+        page.route("**/v1/auth/tokens", route -> {
+            if ("POST".equals(route.request().method())) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+
+        page.getByLabel("Token name").fill("slow");
+        button(page, "Create token").click();
+        assertThat(button(page, "Create token")).hasAttribute("aria-busy", "true");
+        assertThat(button(page, "Create token")).isDisabled();
+        held.get(0).resume();
+        assertThat(page.getByText("it will not be shown again")).isVisible();
+        assertThat(button(page, "Create token")).not().hasAttribute("aria-busy", "true");
+        assertThat(button(page, "Create token")).isEnabled();
+
+        // a proxy in front of the server answering with its own HTML error page
+        page.unrouteAll();
+        page.route("**/v1/auth/tokens", route -> route.fulfill(new Route.FulfillOptions().setStatus(502)
+                .setContentType("text/html").setBody("<html><body>Bad Gateway</body></html>")));
+        page.getByLabel("Token name").fill("behind a broken proxy");
+        button(page, "Create token").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The server answered 502 Bad Gateway.");
     }
 }
