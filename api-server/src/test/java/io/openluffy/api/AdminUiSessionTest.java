@@ -1,5 +1,7 @@
 package io.openluffy.api;
 
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,28 @@ class AdminUiSessionTest extends BrowserTestBase {
         assertThat(context.cookies()).isEmpty();
         page.reload();
         assertThat(button(page, "Sign in")).isVisible();
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRenewedThroughTheCookieWithoutTheUserNoticing() {
+        bootstrapAdmin();
+        signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String cookieBefore = context.cookies().get(0).value;
+        AtomicBoolean expired = new AtomicBoolean();
+        page.route("**/v1/auth/tokens", route -> {
+            if (expired.compareAndSet(false, true)) {
+                route.fulfill(new Route.FulfillOptions().setStatus(401).setContentType("application/json")
+                        .setBody("{\"detail\": \"Invalid or expired token.\"}"));
+            } else {
+                route.resume();
+            }
+        });
+
+        page.waitForResponse("**/v1/auth/session/refresh", () -> open(page, "API tokens"));
+
+        assertThat(page.getByText("No API tokens yet.")).isVisible();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        assertThat(context.cookies().get(0).value).as("the refresh rotated the cookie").isNotEqualTo(cookieBefore);
     }
 
     @Test
