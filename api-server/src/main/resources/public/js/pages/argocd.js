@@ -19,13 +19,14 @@ export class ArgoCdPage extends Page {
     this.settings = integrations.find((i) => i.kind === 'argocd') ?? null;
   }
 
-  async save({ url, token, insecure_skip_tls_verify }) {
+  async save({ url, token, insecure_skip_tls_verify }, form) {
     const body = { url, insecure_skip_tls_verify: insecure_skip_tls_verify === 'on' };
     if (token) {
       body.token = token;
     }
-    await api('PUT', '/v1/integrations/argocd', body);
     this.probe = null;
+    await api('PUT', '/v1/integrations/argocd', body);
+    form.elements.token.value = '';
     await this.load();
   }
 
@@ -38,8 +39,11 @@ export class ArgoCdPage extends Page {
       return nothing;
     }
     const p = this.probe;
-    const words = `${OUTCOME[p.status] ?? p.status}${p.version ? ` (version ${p.version})` : ''}${p.reason ? `: ${p.reason}` : '.'}`;
-    return html`<p role="status" class=${p.status === 'reachable' ? 'notice' : 'error'}>${words}</p>`;
+    const reachable = p.status === 'reachable';
+    // a reachable Argo CD's reason only repeats its version
+    const words = `${OUTCOME[p.status] ?? p.status}${p.version ? ` (version ${p.version})` : ''}`
+      + `${!reachable && p.reason ? `: ${p.reason}` : '.'}`;
+    return html`<p role="status" class=${reachable ? 'notice' : 'error'}>${words}</p>`;
   }
 
   template() {
@@ -49,7 +53,7 @@ export class ArgoCdPage extends Page {
       ${this.messages()}
       <p>${s ? `Configured by ${s.updated_by ?? 'unknown'} on ${when(s.updated_at)}; token ${s.token_set ? 'set' : 'not set'}.`
         : 'Not configured yet.'}</p>
-      <form @submit=${this.submit((f) => this.save(f), 'Argo CD settings saved.')}>
+      <form @submit=${this.submit((f, form) => this.save(f, form), 'Argo CD settings saved.')}>
         <label>URL <input name="url" type="url" required placeholder="https://argocd.example.com" .value=${s?.url ?? ''}></label>
         <label>Token <input name="token" type="password" autocomplete="off" ?required=${!s?.token_set}
           aria-describedby="token-help"></label>

@@ -102,6 +102,8 @@ class AdminUiSecretsTest extends BrowserTestBase {
             page.getByLabel("Token").fill("wrong-token");
             button(page, "Save").click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Argo CD settings saved.");
+            assertThat(page.getByLabel("Token")).hasValue("");
+            assertThat(page.getByText("token set.")).isVisible();
             button(page, "Test connection").click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Argo CD answered, but refused the token");
 
@@ -109,7 +111,7 @@ class AdminUiSecretsTest extends BrowserTestBase {
             button(page, "Save").click();
             button(page, "Test connection").click();
             assertThat(page.getByRole(AriaRole.STATUS))
-                    .containsText("Argo CD is reachable and accepted the token (version " + FakeArgoCd.VERSION + ")");
+                    .hasText("Argo CD is reachable and accepted the token (version " + FakeArgoCd.VERSION + ").");
             assertThat(page.content()).doesNotContain("argo-secret-token");
 
             page.getByLabel("URL").fill("ftp://argocd.example.com");
