@@ -64,6 +64,10 @@ final class ApiClient {
 
     /** {@code body} is sent as is when it is a String, else serialized as JSON. */
     Response send(String method, String path, Object body, String token) {
+        return sendWithHeaders(method, path, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    Response sendWithHeaders(String method, String path, Object body, Map<String, String> headers) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -73,9 +77,7 @@ final class ApiClient {
             if (payload != null) {
                 request.header("Content-Type", "application/json");
             }
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {

@@ -42,7 +42,11 @@ abstract class ApiServerTestBase {
     }
 
     @BeforeEach
-    void emptyDatabase() throws SQLException {
+    void emptyDatabase() {
+        emptyTables();
+    }
+
+    static void emptyTables() {
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
@@ -52,6 +56,8 @@ abstract class ApiServerTestBase {
                 }
             }
             s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("emptying the test database failed", e);
         }
     }
 

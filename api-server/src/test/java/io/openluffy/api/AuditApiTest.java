@@ -78,4 +78,23 @@ class AuditApiTest extends ApiServerTestBase {
                 "admin role");
         assertDetail(api.get("/v1/audit", null), 401, "Authentication required");
     }
+
+    @Test
+    void filteredByAction() {
+        String admin = bootstrapAdmin();
+        api.post("/v1/customers", Map.of("name", "A"), admin);
+        createUser(admin, "viewer@yourcompany.com", "ViewerPassword123!", "viewer");
+        api.post("/v1/customers", Map.of("name", "B"), admin);
+
+        JsonNode created = api.get("/v1/audit?action=customer.created", admin).json();
+        assertThat(created.get("total").asLong()).isEqualTo(2);
+        assertThat(created.get("items")).extracting(e -> e.get("action").asText()).containsOnly("customer.created");
+        assertThat(created.get("items").get(0).get("target").asText()).contains("(B)");
+        assertThat(api.get("/v1/audit?action=user.created", admin).json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/v1/audit?action=", admin).json().get("total").asLong()).isEqualTo(3);
+
+        assertDetail(api.get("/v1/audit?action=user.hacked", admin), 400, "action must be one of");
+        JsonNode actions = api.get("/v1/audit/actions", admin).json();
+        assertThat(actions).extracting(JsonNode::asText).contains("customer.created", "user.deleted");
+    }
 }

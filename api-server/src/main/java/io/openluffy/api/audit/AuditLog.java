@@ -3,6 +3,9 @@ package io.openluffy.api.audit;
 import io.openluffy.api.db.AuditRepository;
 import io.openluffy.api.errors.InvalidInputException;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The audit trail of admin actions. Targets are described by id and name only: callers must never pass a secret.
  */
@@ -20,16 +23,25 @@ public final class AuditLog {
         entries.append(actor.id(), actor.email(), action.value(), target);
     }
 
-    public AuditPage page(int limit, int offset) {
+    /** A page of entries, all of them or those of one action (by its stored name, e.g. {@code user.created}). */
+    public AuditPage page(int limit, int offset, String action) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit must be from 1 to " + MAX_LIMIT);
         }
         if (offset < 0) {
             throw new InvalidInputException("offset must not be negative");
         }
-        var items = entries.page(limit, offset).stream()
+        if (action != null && !actions().contains(action)) {
+            throw new InvalidInputException("action must be one of " + actions());
+        }
+        var items = entries.page(limit, offset, action).stream()
                 .map(r -> new AuditEntry(r.id(), r.occurredAt(), r.actorId(), r.actorEmail(), r.action(), r.target()))
                 .toList();
-        return new AuditPage(items, entries.count(), limit, offset);
+        return new AuditPage(items, entries.count(action), limit, offset);
+    }
+
+    /** The names of every audited action, for filters. */
+    public List<String> actions() {
+        return Arrays.stream(AuditAction.values()).map(AuditAction::value).toList();
     }
 }

@@ -54,6 +54,10 @@ public final class AuthService {
         return new LoginResult(admin, openSession(admin.id()));
     }
 
+    public boolean bootstrapAvailable() {
+        return !users.anyExists();
+    }
+
     /**
      * Checks the password. Each attempt is counted before the check and forgotten on success, so at most
      * {@code failuresPerHour} failures per account and hour are ever evaluated, even under concurrent guessing.

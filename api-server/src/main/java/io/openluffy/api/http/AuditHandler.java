@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.errors.InvalidInputException;
 
-/** {@code GET /v1/audit?limit=&offset=}: the audit log, newest first, admins only. */
+/** {@code GET /v1/audit?limit=&offset=&action=}: the audit log, newest first, admins only. */
 final class AuditHandler {
     private final AuditLog audit;
 
@@ -13,7 +13,13 @@ final class AuditHandler {
     }
 
     void page(Context ctx) {
-        ctx.json(audit.page(intParam(ctx, "limit", AuditLog.DEFAULT_LIMIT), intParam(ctx, "offset", 0)));
+        String action = ctx.queryParam("action");
+        ctx.json(audit.page(intParam(ctx, "limit", AuditLog.DEFAULT_LIMIT), intParam(ctx, "offset", 0),
+                action == null || action.isBlank() ? null : action.trim()));
+    }
+
+    void actions(Context ctx) {
+        ctx.json(audit.actions());
     }
 
     private static int intParam(Context ctx, String name, int defaultValue) {

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.openluffy.api.auth.AuthService;
 import io.openluffy.api.auth.LoginResult;
 
+import java.util.Map;
+
 /** {@code /v1/auth/*} session endpoints: HTTP only, the work is in {@link AuthService}. */
 final class AuthHandler {
     private final AuthService auth;
@@ -17,6 +19,11 @@ final class AuthHandler {
     void bootstrap(Context ctx) {
         LoginResult result = auth.bootstrap(json.read(ctx, Requests.Bootstrap.class).toNewUser());
         ctx.status(201).json(Views.BootstrapView.of(result.user(), result.tokens()));
+    }
+
+    /** Whether the first admin can still be created, so the UI knows to offer it. */
+    void bootstrapStatus(Context ctx) {
+        ctx.json(Map.of("available", auth.bootstrapAvailable()));
     }
 
     void login(Context ctx) {

@@ -45,10 +45,12 @@ public final class HttpApp {
         IntegrationHandler integrationHandler = new IntegrationHandler(features.integrations(), json);
         AuditHandler auditHandler = new AuditHandler(features.audit());
         MetricsHandler metricsHandler = new MetricsHandler(features.metrics());
+        CookieSessionHandler cookieSessions = new CookieSessionHandler(auth, json);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            AdminUi.serve(config);
             config.requestLogger.http((ctx, ms) -> {
                 // the path only: query strings and bodies may carry secrets
                 LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
@@ -62,11 +64,18 @@ public final class HttpApp {
             r.get("/readyz", health::ready, Access.PUBLIC);
             r.get("/metrics", metricsHandler::scrape, features.metricsRequireAuth() ? Access.ADMIN : Access.PUBLIC);
 
+            r.get("/v1/auth/bootstrap", authHandler::bootstrapStatus, Access.PUBLIC);
             r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.PUBLIC);
             r.post("/v1/auth/login", authHandler::login, Access.PUBLIC);
             r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
+
+            r.before(CookieSessionHandler.PATH + "/*", cookieSessions::requireUiHeader);
+            r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.PUBLIC);
+            r.post(CookieSessionHandler.PATH + "/login", cookieSessions::login, Access.PUBLIC);
+            r.post(CookieSessionHandler.PATH + "/refresh", cookieSessions::refresh, Access.PUBLIC);
+            r.post(CookieSessionHandler.PATH + "/logout", cookieSessions::logout, Access.PUBLIC);
             r.post("/v1/auth/me/password", accountHandler::changeOwnPassword, Access.USER);
 
             r.post("/v1/auth/users", userHandler::create, Access.ADMIN);
@@ -97,6 +106,7 @@ public final class HttpApp {
             r.post("/v1/integrations/argocd/test", integrationHandler::testArgoCd, Access.ADMIN);
 
             r.get("/v1/audit", auditHandler::page, Access.ADMIN);
+            r.get("/v1/audit/actions", auditHandler::actions, Access.ADMIN);
         });
     }
 
