@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,29 @@ class SpecValidatorTest {
           spec.getNetworkPolicy().setApiEgressCidrs(List.of("10.0.0.0/8", "github.com"));
         })))
         .singleElement().asString().contains("spec.networkPolicy.apiEgressCidrs", "github.com");
+  }
+
+  /** The CRD's CEL rule refuses the move at apply time; this holds where the rule is missing (an older CRD). */
+  @Test
+  void anInstanceIsNotMovedOutOfTheNamespaceItLivesIn() {
+    var moved = instance("prod", spec -> spec.setNamespace("elsewhere"));
+    var status = new OpenLuffyInstanceStatus();
+    status.setNamespace("openluffy-prod");
+    moved.setStatus(status);
+    assertThat(validator.problems(moved)).singleElement().asString()
+        .startsWith("spec.namespace").contains("openluffy-prod", "elsewhere");
+
+    var stays = instance("prod", spec -> spec.setNamespace("openluffy-prod"));
+    stays.setStatus(status);
+    assertThat(validator.problems(stays)).isEmpty();
+  }
+
+  /** The StatefulSet's pods carry controller-revision-hash: <name>-<hash> (a label value, at most 63). */
+  @Test
+  void theLongestNameLeavesRoomForTheStatefulSetAndCronJobNames() {
+    String statefulSet = "openluffy-" + "a".repeat(SpecValidator.MAX_NAME_LENGTH) + "-postgres";
+    assertThat(statefulSet.length()).isEqualTo(52);
+    assertThat(("openluffy-" + "a".repeat(SpecValidator.MAX_NAME_LENGTH) + "-backup").length()).isLessThanOrEqualTo(52);
   }
 
   @Test
