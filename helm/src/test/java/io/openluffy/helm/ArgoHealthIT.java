@@ -14,9 +14,7 @@ import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
-import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.ApiServerSpec;
-import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
@@ -65,14 +63,9 @@ class ArgoHealthIT {
       });
       assertHealth(admin, "argo", Phase.Failed, "Degraded");
 
-      admin.resource(MockCluster.instance("argo-admin", spec -> {
-        var ref = new AdminSecretRef();
-        ref.setName("argo-admin-not-yet-there");
-        ref.setNamespace(ChartOperator.NAMESPACE);
-        var bootstrap = new BootstrapSpec();
-        bootstrap.setAdminSecretRef(ref);
-        spec.setBootstrap(bootstrap);
-      })).create();
+      admin.resource(MockCluster.instance("argo-admin",
+          spec -> spec.setBootstrap(MockCluster.adminSecret(ChartOperator.NAMESPACE, "argo-admin-not-yet-there"))))
+          .create();
       assertHealth(admin, "argo-admin", Phase.Bootstrapping, "Progressing");
 
       admin.resources(OpenLuffyInstance.class).withName("argo").delete();

@@ -11,9 +11,7 @@ import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
-import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.BackupSpec;
-import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -60,12 +58,7 @@ class RbacIT {
       OpenLuffyInstance instance = admin.resource(MockCluster.instance("rbac", spec -> {
         spec.setHost("rbac.example");
         spec.setDeletionPolicy(DeletionPolicy.Delete);
-        var ref = new AdminSecretRef();
-        ref.setName("rbac-admin");
-        ref.setNamespace(ChartOperator.NAMESPACE);
-        var bootstrap = new BootstrapSpec();
-        bootstrap.setAdminSecretRef(ref);
-        spec.setBootstrap(bootstrap);
+        spec.setBootstrap(MockCluster.adminSecret(ChartOperator.NAMESPACE, "rbac-admin"));
       })).create();
       Instances.awaitReady(admin, "rbac");
       String ns = instance.targetNamespace();

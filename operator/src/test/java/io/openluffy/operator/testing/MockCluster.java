@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
@@ -130,6 +132,16 @@ public final class MockCluster implements AutoCloseable {
     customizer.accept(spec);
     instance.setSpec(spec);
     return instance;
+  }
+
+  /** A {@code spec.bootstrap} that creates the first admin from Secret {@code namespace/name}. */
+  public static BootstrapSpec adminSecret(String namespace, String name) {
+    var ref = new AdminSecretRef();
+    ref.setName(name);
+    ref.setNamespace(namespace);
+    var bootstrap = new BootstrapSpec();
+    bootstrap.setAdminSecretRef(ref);
+    return bootstrap;
   }
 
   public OpenLuffyInstance create(OpenLuffyInstance instance) {
