@@ -19,9 +19,11 @@ fail() {
   exit 1
 }
 
-# The last line a tool wrote to stderr is the one that says why; the rest is context nobody reads in a Job log.
-last_line() {
-  printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | tail -n 1
+# The tools' last error line says why; the rest is context nobody reads in a Job log.
+last_error() {
+  reason=$(printf '%s\n' "$1" | grep -iE 'error|fatal|killed|exceeded|no space' | tail -n 1)
+  [ -n "$reason" ] || reason=$(printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | tail -n 1)
+  printf '%s' "$reason"
 }
 
 [ -n "${BACKUP_DIR:-}" ] || fail "BACKUP_DIR is not set"
@@ -56,8 +58,11 @@ size_of() {
   wc -c < "$1" | tr -d ' '
 }
 
+# awk prints large products in floating point; the shell's arithmetic is 64-bit. Call as free=$(free_bytes) || exit.
 free_bytes() {
-  df -Pk . | awk 'NR == 2 { print $4 * 1024 }'
+  kib=$(df -Pk . | awk 'NR == 2 { print $4 }')
+  case "$kib" in '' | *[!0-9]*) fail "cannot read the free space of $BACKUP_DIR from df" ;; esac
+  echo $((kib * 1024))
 }
 
 prune_to "$((RETENTION > 1 ? RETENTION - 1 : 1))"
@@ -71,27 +76,38 @@ if [ -f .last-failed-size ]; then
   [ "$failed_size" -gt "$needed" ] && needed=$failed_size
 fi
 needed=$((needed / 4 * 5))
-while [ "$(free_bytes)" -lt "$needed" ] && [ "$(dumps | wc -l)" -gt 1 ]; do
+free=$(free_bytes) || exit 1
+while [ "$free" -lt "$needed" ] && [ "$(dumps | wc -l)" -gt 1 ]; do
   oldest=$(dumps | tail -n 1)
   rm -f -- "$oldest" "$oldest.sha256"
   echo "pruned for space: $oldest"
+  free=$(free_bytes) || exit 1
 done
-free=$(free_bytes)
-[ "$free" -ge "$needed" ] || fail "not enough space in $BACKUP_DIR: about $needed bytes needed, $free free with only" \
-  "the newest dump $newest kept; enlarge spec.backup.storage"
+[ "$free" -ge "$needed" ] || fail "not enough space in $BACKUP_DIR: about $needed bytes needed, $free free with" \
+  "$(dumps | wc -l) dump(s) kept; enlarge spec.backup.storage"
 
 name="openluffy-$(date -u +%Y%m%dT%H%M%SZ)-${HOSTNAME:-backup}.dump"
 partial=".partial-$name"
-# A failed run removes what it wrote and remembers how far it got: if the disk filled up, the next run then makes
-# room for at least that much.
-trap '[ -e "$partial" ] && { size_of "$partial" > .last-failed-size; rm -f "$partial"; }' EXIT
+trap 'rm -f "$partial"' EXIT
 trap 'exit 1' INT TERM
 
 started=$(date +%s)
-out=$(pg_dump --format=custom --lock-wait-timeout="$LOCK_WAIT_TIMEOUT" --file="$partial" 2>&1) \
-  || fail "pg_dump of ${PGDATABASE:-?} on ${PGHOST:-?}:${PGPORT:-5432}: $(last_line "$out")"
+# exec 2>&1 and "|| exit": the subshell itself reports a pg_dump killed by a signal, into the captured reason.
+if ! out=$(exec 2>&1; pg_dump --format=custom --lock-wait-timeout="$LOCK_WAIT_TIMEOUT" --file="$partial" || exit); then
+  # If the volume filled up, the next run makes room for at least as much as this one managed to write.
+  written=$(size_of "$partial" 2>/dev/null || echo 0)
+  rm -f "$partial"
+  echo "$written" > .last-failed-size
+  case "$out" in
+    *"Query was: LOCK TABLE"*)
+      table=$(printf '%s\n' "$out" | sed -n 's/.*Query was: LOCK TABLE \([^ ]*\).*/\1/p' | tail -n 1)
+      hint=" (another session held a lock on $table longer than LOCK_WAIT_TIMEOUT=$LOCK_WAIT_TIMEOUT; the next run tries again)" ;;
+    *) hint="" ;;
+  esac
+  fail "pg_dump of ${PGDATABASE:-?} on ${PGHOST:-?}:${PGPORT:-5432}: $(last_error "$out")$hint"
+fi
 # Reading every block, not only the table of contents: a truncated or corrupted archive fails here.
-out=$(pg_restore --file=/dev/null "$partial" 2>&1) || fail "the new dump does not read back: $(last_line "$out")"
+out=$(exec 2>&1; pg_restore --file=/dev/null "$partial" || exit) || fail "the new dump does not read back: $(last_error "$out")"
 sum=$(sha256sum < "$partial" | cut -d ' ' -f 1)
 printf '%s  %s\n' "$sum" "$name" > "$name.sha256" || fail "cannot write $name.sha256"
 mv -- "$partial" "$name" || fail "cannot rename the dump to $name"

@@ -13,8 +13,10 @@ fail() {
   exit 1
 }
 
-last_line() {
-  printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | tail -n 1
+last_error() {
+  reason=$(printf '%s\n' "$1" | grep -iE 'error|fatal' | tail -n 1)
+  [ -n "$reason" ] || reason=$(printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | tail -n 1)
+  printf '%s' "$reason"
 }
 
 [ -n "${BACKUP_DIR:-}" ] || fail "BACKUP_DIR is not set"
@@ -40,18 +42,18 @@ fi
 if [ -f "$dump.sha256" ]; then
   sha256sum -c --status "$dump.sha256" || fail "$dump does not match its checksum $dump.sha256"
 fi
-out=$(pg_restore --file=/dev/null "$dump" 2>&1) || fail "$dump does not read: $(last_line "$out")"
+out=$(exec 2>&1; pg_restore --file=/dev/null "$dump" || exit) || fail "$dump does not read: $(last_error "$out")"
 
 started=$(date +%s)
 # COMMIT only follows a complete script: if pg_restore stopped early, psql must not commit what it got so far.
 out=$( {
   echo 'BEGIN; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
-  if pg_restore --file=- "$dump"; then
+  if pg_restore --file=- "$dump" 2>/dev/null; then
     echo 'COMMIT;'
   else
     echo "DO \$\$ BEGIN RAISE EXCEPTION 'pg_restore stopped before the end of $dump'; END \$\$;"
   fi
 } | psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --file=- 2>&1 >/dev/null) \
   || fail "restoring $dump into ${PGDATABASE:-?} on ${PGHOST:-?}:${PGPORT:-5432} (nothing was changed):" \
-    "$(last_line "$out")"
+    "$(last_error "$out")"
 echo "restored: $dump into ${PGDATABASE:-?} ($(($(date +%s) - started)) s)"
