@@ -53,20 +53,22 @@ class BackupScriptTest {
   void fiveRunsKeepTheNewestRetentionVerifiedDumps() throws Exception {
     for (int run = 1; run <= 5; run++) {
       var result = backup("RETENTION", "3", "HOSTNAME", "run" + run);
-      assertSucceeded(result);
+      assertWritten(result);
       assertThat(dumps()).as("after run " + run).hasSize(Math.min(run, 3)).first().asString()
           .endsWith("-run" + run + ".dump");
     }
-    assertThat(dumps()).hasSize(3).allSatisfy(name -> assertThat(name).matches("openluffy-\\d{8}T\\d{6}Z-run[345]\\.dump"));
+    assertThat(dumps()).hasSize(3)
+        .allSatisfy(name -> assertThat(name).matches("openluffy-\\d{8}T\\d{6}Z-run[345]\\.dump"));
     for (String dump : dumps()) {
       assertThat(sha256Check(dump)).as("the checksum written next to " + dump).isZero();
     }
-    assertThat(everything()).as("only dumps and their checksums").allMatch(n -> n.matches("openluffy-.*\\.dump(\\.sha256)?"));
+    assertThat(everything()).as("only dumps and their checksums")
+        .allMatch(n -> n.matches("openluffy-.*\\.dump(\\.sha256)?"));
   }
 
   @Test
   void aKilledDumpLeavesNothingThatLooksLikeADumpAndTheNextRunCleansUp() throws Exception {
-    assertSucceeded(backup("RETENTION", "3", "HOSTNAME", "before"));
+    assertWritten(backup("RETENTION", "3", "HOSTNAME", "before"));
     try (var lock = Lock.exclusive(postgres, "audit")) {
       Process run = BACKUP.start(env("RETENTION", "3", "HOSTNAME", "killed"), shims);
       // pg_dump has opened its output and waits for the lock: kill the whole pod, as an eviction would.
@@ -76,7 +78,7 @@ class BackupScriptTest {
     }
     assertThat(dumps()).containsExactly(onlyDump("before"));
 
-    assertSucceeded(backup("RETENTION", "3", "HOSTNAME", "after"));
+    assertWritten(backup("RETENTION", "3", "HOSTNAME", "after"));
     assertThat(everything()).noneMatch(name -> name.startsWith("."));
     assertThat(dumps()).hasSize(2);
   }
@@ -99,7 +101,8 @@ class BackupScriptTest {
   void aLockedTableFailsTheRunInsteadOfHangingIt() throws Exception {
     try (var lock = Lock.exclusive(postgres, "audit")) {
       var result = backup("RETENTION", "3", "LOCK_WAIT_TIMEOUT", "2s");
-      assertFailedWithOneLine(result, "another session held a lock on public.audit longer than LOCK_WAIT_TIMEOUT=2s");
+      Script.assertFailedWithOneLine(result,
+          "another session held a lock on public.audit longer than LOCK_WAIT_TIMEOUT=2s");
       assertThat(result.millis()).as("bounded by the lock wait timeout, not by the lock").isLessThan(30_000);
     }
     assertThat(dumps()).isEmpty();
@@ -109,14 +112,16 @@ class BackupScriptTest {
   void anUnreachableDatabaseFailsQuicklyWithOneLine() throws Exception {
     var env = env("RETENTION", "3", "PGHOST", "127.0.0.1", "PGPORT", "1");
     var result = BACKUP.run(env, shims);
-    assertFailedWithOneLine(result, "127.0.0.1:1");
+    Script.assertFailedWithOneLine(result, "127.0.0.1:1");
     assertThat(dumps()).isEmpty();
   }
 
   @Test
   void badInputIsNamed() throws Exception {
-    assertFailedWithOneLine(backup("RETENTION", "0"), "RETENTION must be a whole number of at least 1, got '0'");
-    assertFailedWithOneLine(BACKUP.run(Script.env(postgres.pgEnv(), "RETENTION", "3"), shims), "BACKUP_DIR is not set");
+    Script.assertFailedWithOneLine(backup("RETENTION", "0"),
+        "RETENTION must be a whole number of at least 1, got '0'");
+    Script.assertFailedWithOneLine(BACKUP.run(Script.env(postgres.pgEnv(), "RETENTION", "3"), shims),
+        "BACKUP_DIR is not set");
   }
 
   /**
@@ -131,7 +136,7 @@ class BackupScriptTest {
 
     for (int run = 1; run <= 3; run++) {
       var result = backup("RETENTION", "7", "HOSTNAME", "full" + run);
-      assertSucceeded(result);
+      assertWritten(result);
       assertThat(result.stdout()).contains("pruned for space");
       assertThat(dumps()).as("run " + run).hasSize(2).first().asString().endsWith("-full" + run + ".dump");
       assertThat(used()).isLessThanOrEqualTo(capacity);
@@ -139,7 +144,7 @@ class BackupScriptTest {
 
     smallVolume(size * 15 / 10);
     var tooSmall = backup("RETENTION", "7", "HOSTNAME", "small");
-    assertFailedWithOneLine(tooSmall, "not enough space in " + backups);
+    Script.assertFailedWithOneLine(tooSmall, "not enough space in " + backups);
     assertThat(tooSmall.stderr()).contains("enlarge spec.backup.storage");
     assertThat(dumps()).as("the newest dump is kept").hasSize(1).first().asString().endsWith("-full3.dump");
     assertThat(sha256Check(dumps().get(0))).isZero();
@@ -155,7 +160,7 @@ class BackupScriptTest {
     postgres.sql("CREATE TABLE growth AS SELECT * FROM audit");
     try {
       Path measure = Files.createDirectories(dir.resolve("measure"));
-      assertSucceeded(BACKUP.run(env("RETENTION", "1", "BACKUP_DIR", measure.toString()), shims));
+      assertWritten(BACKUP.run(env("RETENTION", "1", "BACKUP_DIR", measure.toString()), shims));
       long grown;
       try (Stream<Path> files = Files.list(measure)) {
         grown = files.filter(f -> f.toString().endsWith(".dump")).findFirst().orElseThrow().toFile().length();
@@ -171,7 +176,7 @@ class BackupScriptTest {
       assertThat(dumps()).hasSize(2);
 
       var next = backup("RETENTION", "7", "HOSTNAME", "grown2");
-      assertSucceeded(next);
+      assertWritten(next);
       assertThat(next.stdout()).contains("pruned for space: openluffy-20260101T020000Z-a.dump");
       assertThat(dumps()).hasSize(2).first().asString().endsWith("-grown2.dump");
     } finally {
@@ -181,7 +186,7 @@ class BackupScriptTest {
 
   /** {@code count} dumps of today's database under old names, as earlier runs would have left them; their size. */
   private long oldDumps(int count) throws IOException {
-    assertSucceeded(backup("RETENTION", "1", "HOSTNAME", "sizing"));
+    assertWritten(backup("RETENTION", "1", "HOSTNAME", "sizing"));
     Path real = backups.resolve(onlyDump("sizing"));
     Files.delete(backups.resolve(real.getFileName() + ".sha256"));
     for (int i = 1; i <= count; i++) {
@@ -227,25 +232,13 @@ class BackupScriptTest {
   }
 
   private void assertRefused(Script.Run result) throws IOException {
-    assertFailedWithOneLine(result, "the new dump does not read back");
+    Script.assertFailedWithOneLine(result, "the new dump does not read back");
     assertThat(everything()).as("a refused dump leaves nothing named like a dump, and no partial file")
         .noneMatch(name -> name.contains(".dump"));
   }
 
-  static void assertSucceeded(Script.Run result) {
-    assertThat(result.exit()).as("exit code; stderr: " + result.stderr()).isZero();
-    assertThat(result.stdout()).contains("backup written: openluffy-");
-    assertNoSecret(result);
-  }
-
-  static void assertFailedWithOneLine(Script.Run result, String reason) {
-    assertThat(result.exit()).as("exit code").isNotZero();
-    assertThat(Script.lines(result.stderr())).as("stderr").hasSize(1).first().asString().contains(reason);
-    assertNoSecret(result);
-  }
-
-  static void assertNoSecret(Script.Run result) {
-    assertThat(result.stdout() + result.stderr()).doesNotContain(ScratchPostgres.PASSWORD);
+  private static void assertWritten(Script.Run result) {
+    Script.assertSucceeded(result, "backup written: openluffy-");
   }
 
   private int sha256Check(String dump) throws Exception {

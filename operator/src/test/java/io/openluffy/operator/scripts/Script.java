@@ -1,5 +1,7 @@
 package io.openluffy.operator.scripts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -98,5 +100,22 @@ record Script(Path file) {
 
   static List<String> lines(String text) {
     return text.lines().filter(l -> !l.isBlank()).toList();
+  }
+
+  static void assertSucceeded(Run result, String says) {
+    assertThat(result.exit()).as("exit code; stderr: " + result.stderr()).isZero();
+    assertThat(result.stdout()).contains(says);
+    assertNoSecret(result);
+  }
+
+  /** What the issue asks of every failure: a non-zero exit and one line on stderr that says why. */
+  static void assertFailedWithOneLine(Run result, String reason) {
+    assertThat(result.exit()).as("exit code").isNotZero();
+    assertThat(lines(result.stderr())).as("stderr").hasSize(1).first().asString().contains(reason);
+    assertNoSecret(result);
+  }
+
+  static void assertNoSecret(Run result) {
+    assertThat(result.stdout() + result.stderr()).doesNotContain(ScratchPostgres.PASSWORD);
   }
 }
