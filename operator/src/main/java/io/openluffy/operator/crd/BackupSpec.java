@@ -8,6 +8,9 @@ import io.fabric8.generator.annotation.Pattern;
 /** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
 public class BackupSpec {
 
+  private static final int DEFAULT_RETENTION = 7;
+  private static final long DEFAULT_DEADLINE_SECONDS = 3600;
+
   @Default("true")
   @JsonPropertyDescription("Whether the backup CronJob and its volume exist.")
   private Boolean enabled = true;
@@ -19,8 +22,15 @@ public class BackupSpec {
 
   @Default("7")
   @Min(1)
-  @JsonPropertyDescription("Number of successful dumps kept; older ones are pruned after each successful dump.")
-  private Integer retention = 7;
+  @JsonPropertyDescription("Number of verified dumps kept. Before a dump the oldest beyond retention - 1 are pruned,"
+      + " and more (never the newest) when the volume lacks room for the new one; after it, those beyond retention.")
+  private Integer retention = DEFAULT_RETENTION;
+
+  @Default("3600")
+  @Min(60)
+  @JsonPropertyDescription("Seconds a backup Job may run before Kubernetes stops it (activeDeadlineSeconds), so that a"
+      + " hung run cannot block the next ones.")
+  private Long deadlineSeconds = DEFAULT_DEADLINE_SECONDS;
 
   @Default("20Gi")
   @Pattern(Quantities.PATTERN)
@@ -49,6 +59,22 @@ public class BackupSpec {
 
   public void setRetention(Integer retention) {
     this.retention = retention;
+  }
+
+  public int retention() {
+    return retention == null ? DEFAULT_RETENTION : retention;
+  }
+
+  public Long getDeadlineSeconds() {
+    return deadlineSeconds;
+  }
+
+  public void setDeadlineSeconds(Long deadlineSeconds) {
+    this.deadlineSeconds = deadlineSeconds;
+  }
+
+  public long deadlineSeconds() {
+    return deadlineSeconds == null ? DEFAULT_DEADLINE_SECONDS : deadlineSeconds;
   }
 
   public String getStorage() {
