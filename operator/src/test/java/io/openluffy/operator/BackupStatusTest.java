@@ -90,11 +90,13 @@ class BackupStatusTest extends MockClusterTest {
     cluster.awaitCondition("order", ConditionType.LAST_BACKUP_SUCCEEDED, "False");
 
     // An older success reported late (e.g. after an operator restart) does not hide the newer failure ...
+    double seen = cluster.reconciliations();
     runJob(instance, "openluffy-order-backup-1", "Complete", HOUR_AGO.minus(Duration.ofHours(2)));
-    assertStillReports("order", "openluffy-order-backup-3", "BackupFailed");
+    assertStillReports("order", seen, "openluffy-order-backup-3", "BackupFailed");
     // ... a running Job within its deadline does not count ...
+    seen = cluster.reconciliations();
     runJob(instance, "openluffy-order-backup-5", null, null);
-    assertStillReports("order", "openluffy-order-backup-3", "BackupFailed");
+    assertStillReports("order", seen, "openluffy-order-backup-3", "BackupFailed");
     // ... and a newer success replaces it.
     runJob(instance, "openluffy-order-backup-4", "Complete", HOUR_AGO.plus(Duration.ofMinutes(30)));
 
@@ -176,6 +178,11 @@ class BackupStatusTest extends MockClusterTest {
     assertThat(status.getLastBackup().getJob()).isEqualTo("openluffy-history-backup-1");
     assertThat(status.condition(ConditionType.LAST_BACKUP_SUCCEEDED).orElseThrow().getMessage())
         .contains("kubectl logs job/openluffy-history-backup-1");
+
+    // With the newer failure's Job gone, an older success reported late still does not replace it.
+    double seen = cluster.reconciliations();
+    runJob(instance, "openluffy-history-backup-0", "Complete", HOUR_AGO.minus(Duration.ofHours(2)));
+    assertStillReports("history", seen, "openluffy-history-backup-1", "BackupFailed");
   }
 
   private static CronJob cronJob(OpenLuffyInstance instance) {
@@ -183,10 +190,12 @@ class BackupStatusTest extends MockClusterTest {
         .inNamespace(instance.targetNamespace()).withName(BackupCronJobDependent.name(instance)).get(), c -> c != null);
   }
 
-  /** The status keeps reporting this Job for a while after the operator has seen the latest event. */
-  private static void assertStillReports(String name, String job, String reason) {
-    double before = cluster.reconciliations();
-    await().atMost(MockCluster.PATIENCE).until(() -> cluster.reconciliations() > before);
+  /**
+   * After a reconcile that began after {@code seen} reconciles (so it saw the test's latest change), the status
+   * keeps reporting this Job for a while.
+   */
+  private static void assertStillReports(String name, double seen, String job, String reason) {
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.reconciliations() > seen);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> cluster.get(name).getStatus(),
         status -> job.equals(status.getLastBackup().getJob())
             && status.condition(ConditionType.LAST_BACKUP_SUCCEEDED).orElseThrow().getReason().equals(reason));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,25 @@ record Script(Path file) {
   record Run(int exit, String stdout, String stderr, long millis) {
   }
 
-  Run run(Map<String, String> env, Path shims) {
-    return finish(start(env, shims), 120);
+  Run run(Map<String, String> env, Path shims, String... args) {
+    return finish(start(env, shims, args), 120);
   }
 
-  Process start(Map<String, String> env, Path shims) {
-    var builder = new ProcessBuilder("dash", file.toString());
+  Process start(Map<String, String> env, Path shims, String... args) {
+    var command = new ArrayList<>(List.of("dash", file.toString()));
+    command.addAll(List.of(args));
+    return launch(command, env, shims);
+  }
+
+  /** Any other program, with the same clean environment (e.g. a test's own rclone calls). */
+  static Run command(Map<String, String> env, List<String> command) {
+    return finish(launch(command, env, Path.of("/nonexistent")), 120);
+  }
+
+  private static Process launch(List<String> command, Map<String, String> env, Path shims) {
+    var builder = new ProcessBuilder(command);
     Map<String, String> environment = builder.environment();
+    // Nothing of the build's environment leaks in (proxies, CA bundles, PG* of the developer's shell).
     environment.clear();
     environment.put("PATH", shims + ":" + ScratchPostgres.BIN + ":/usr/bin:/bin");
     environment.put("REAL_BIN", ScratchPostgres.BIN.toString());
