@@ -20,7 +20,7 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
   /** How long pg_dump waits for a table lock before the run fails (instead of hanging until the deadline). */
   static final String LOCK_WAIT_TIMEOUT = "60s";
   /** The schedule's time zone, fixed so that the operator's staleness check reads it as the CronJob controller does. */
-  public static final String TIME_ZONE = "Etc/UTC";
+  static final String TIME_ZONE = "Etc/UTC";
 
   public BackupCronJobDependent() {
     super(CronJob.class, BackupCronJobDependent::name);

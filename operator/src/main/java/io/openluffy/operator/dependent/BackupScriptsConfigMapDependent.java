@@ -14,18 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * backup.sh and restore.sh, shipped to the cluster as they are in the operator's resources ({@code /scripts/}): the
- * files the script tests run against a real PostgreSQL are byte for byte the ones the Jobs run.
+ * backup.sh, restore.sh and offsite.sh, shipped to the cluster as they are in the operator's resources
+ * ({@code /scripts/}): the files the script tests run against a real PostgreSQL are byte for byte the ones the Jobs
+ * run.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.BACKUP_SELECTOR))
 public class BackupScriptsConfigMapDependent extends CrudNamedDependentResource<ConfigMap> {
 
-  public static final String BACKUP = "backup.sh";
-  public static final String RESTORE = "restore.sh";
+  static final String BACKUP = "backup.sh";
+  static final String RESTORE = "restore.sh";
+  /** Off-site copies with rclone; run from a Job in the rclone image (README, "Off-site copies"). */
+  static final String OFFSITE = "offsite.sh";
   /** Where the Jobs mount this ConfigMap. */
   static final String MOUNT_PATH = "/scripts";
   private static final String RESOURCES = "/scripts/";
-  private static final Map<String, String> SCRIPTS = load(BACKUP, RESTORE);
+  private static final Map<String, String> SCRIPTS = load(BACKUP, RESTORE, OFFSITE);
 
   public BackupScriptsConfigMapDependent() {
     super(ConfigMap.class, BackupScriptsConfigMapDependent::name);
@@ -33,11 +36,6 @@ public class BackupScriptsConfigMapDependent extends CrudNamedDependentResource<
 
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-backup-scripts";
-  }
-
-  /** The script's content, as the operator ships it. */
-  public static String script(String name) {
-    return SCRIPTS.get(name);
   }
 
   @Override
