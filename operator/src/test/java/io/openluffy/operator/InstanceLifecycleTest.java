@@ -19,6 +19,8 @@ import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -77,7 +79,8 @@ class InstanceLifecycleTest extends MockClusterTest {
         "Deployment/openluffy-acme-api", "Service/openluffy-acme-api", "Ingress/openluffy-acme-api",
         "NetworkPolicy/openluffy-acme-default-deny", "NetworkPolicy/openluffy-acme-api",
         "NetworkPolicy/openluffy-acme-postgres", "NetworkPolicy/openluffy-acme-backup",
-        "PersistentVolumeClaim/openluffy-acme-backups", "CronJob/openluffy-acme-backup");
+        "PersistentVolumeClaim/openluffy-acme-backups", "CronJob/openluffy-acme-backup",
+        "ConfigMap/openluffy-acme-backup-scripts");
     assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getLabels()).contains(
         Map.entry("app.kubernetes.io/name", "openluffy"), Map.entry("app.kubernetes.io/instance", "acme"),
         Map.entry("app.kubernetes.io/managed-by", "openluffy-operator"), Map.entry("app.kubernetes.io/part-of", "openluffy"),
@@ -171,20 +174,30 @@ class InstanceLifecycleTest extends MockClusterTest {
   }
 
   @Test
-  void backupDumpsAtomicallyWithoutOverlapAndPrunesAfterSuccess() {
+  void backupRunsTheShippedScriptWithoutOverlapAndWithADeadline() throws Exception {
     CronJob cron = k8s.batch().v1().cronjobs().inNamespace(NS).withName("openluffy-acme-backup").get();
     assertThat(cron.getSpec().getSchedule()).isEqualTo("0 2 * * *");
+    assertThat(cron.getSpec().getTimeZone()).isEqualTo("Etc/UTC");
     assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
-    var pod = cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    var job = cron.getSpec().getJobTemplate().getSpec();
+    assertThat(job.getActiveDeadlineSeconds()).as("a hung run cannot block the next ones").isEqualTo(3600L);
+    var pod = job.getTemplate().getSpec();
     var container = pod.getContainers().get(0);
-    String script = container.getCommand().get(2);
-    assertThat(script).contains("set -eu", "pg_dump --format=custom --file=\"$partial\"", "mv \"$partial\" \"$name\"");
-    assertThat(script.indexOf("mv \"$partial\"")).as("prune only after the dump is in place")
-        .isLessThan(script.indexOf("tail -n +"));
-    assertThat(env(container.getEnv())).containsEntry("RETENTION", "7")
+    assertThat(container.getCommand()).containsExactly("sh", "/scripts/backup.sh");
+    assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/scripts"));
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getConfigMap() != null).extracting(v -> v.getConfigMap().getName())
+        .containsExactly("openluffy-acme-backup-scripts");
+    assertThat(env(container.getEnv())).containsEntry("RETENTION", "7").containsEntry("LOCK_WAIT_TIMEOUT", "60s")
         .containsEntry("PGPASSWORD", "secret:openluffy-acme-postgres/password");
     assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
         .isEqualTo("openluffy-acme-backups"));
+
+    // The scripts the Jobs run are the files the script tests run against PostgreSQL and an S3 server.
+    var scripts = k8s.configMaps().inNamespace(NS).withName("openluffy-acme-backup-scripts").get().getData();
+    for (String name : List.of("backup.sh", "restore.sh", "offsite.sh")) {
+      assertThat(scripts.get(name)).as(name)
+          .isEqualTo(Files.readString(Path.of("src/main/resources/scripts/" + name)));
+    }
   }
 
   @Test
@@ -298,6 +311,7 @@ class InstanceLifecycleTest extends MockClusterTest {
     all.addAll(k8s.network().v1().networkPolicies().inNamespace(NS).list().getItems());
     all.addAll(k8s.persistentVolumeClaims().inNamespace(NS).list().getItems());
     all.addAll(k8s.batch().v1().cronjobs().inNamespace(NS).list().getItems());
+    all.addAll(k8s.configMaps().inNamespace(NS).list().getItems());
     return all;
   }
 

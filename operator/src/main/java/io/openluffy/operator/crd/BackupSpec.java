@@ -11,6 +11,7 @@ public class BackupSpec {
   public static final String DEFAULT_SCHEDULE = "0 2 * * *";
   public static final int DEFAULT_RETENTION = 7;
   public static final String DEFAULT_STORAGE = "20Gi";
+  public static final long DEFAULT_DEADLINE_SECONDS = 3600;
 
   @Default("true")
   @JsonPropertyDescription("Whether the backup CronJob and its volume exist.")
@@ -23,8 +24,15 @@ public class BackupSpec {
 
   @Default("" + DEFAULT_RETENTION)
   @Min(1)
-  @JsonPropertyDescription("Number of successful dumps kept; older ones are pruned after each successful dump.")
+  @JsonPropertyDescription("Number of verified dumps kept. Before a dump the oldest beyond retention - 1 are pruned,"
+      + " and more (never the newest) when the volume lacks room for the new one; after it, those beyond retention.")
   private Integer retention;
+
+  @Default("" + DEFAULT_DEADLINE_SECONDS)
+  @Min(60)
+  @JsonPropertyDescription("Seconds a backup Job may run before Kubernetes stops it (activeDeadlineSeconds), so that a"
+      + " hung run cannot block the next ones.")
+  private Long deadlineSeconds;
 
   @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
@@ -53,6 +61,18 @@ public class BackupSpec {
 
   public void setRetention(Integer retention) {
     this.retention = retention;
+  }
+
+  public Long getDeadlineSeconds() {
+    return deadlineSeconds;
+  }
+
+  public void setDeadlineSeconds(Long deadlineSeconds) {
+    this.deadlineSeconds = deadlineSeconds;
+  }
+
+  public long deadlineSeconds() {
+    return deadlineSeconds == null ? DEFAULT_DEADLINE_SECONDS : deadlineSeconds;
   }
 
   public String getStorage() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
-/** The most recent finished backup Job. */
+/** The most recent finished backup Job, and when a backup last succeeded. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class BackupStatus {
 
@@ -16,6 +16,13 @@ public class BackupStatus {
 
   @JsonPropertyDescription("Name of the backup Job.")
   private String job;
+
+  @JsonPropertyDescription("Seconds from the Job's start to its end.")
+  private Long durationSeconds;
+
+  @JsonPropertyDescription("When a backup Job last succeeded (RFC 3339): the age of the newest verified dump, from"
+      + " which staleness (LastBackupSucceeded=False, reason BackupStale) is judged.")
+  private String lastSuccessTime;
 
   public String getTime() {
     return time;
@@ -41,14 +48,32 @@ public class BackupStatus {
     this.job = job;
   }
 
+  public Long getDurationSeconds() {
+    return durationSeconds;
+  }
+
+  public void setDurationSeconds(Long durationSeconds) {
+    this.durationSeconds = durationSeconds;
+  }
+
+  public String getLastSuccessTime() {
+    return lastSuccessTime;
+  }
+
+  public void setLastSuccessTime(String lastSuccessTime) {
+    this.lastSuccessTime = lastSuccessTime;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof BackupStatus other && Objects.equals(time, other.time)
-        && Objects.equals(result, other.result) && Objects.equals(job, other.job);
+        && Objects.equals(result, other.result) && Objects.equals(job, other.job)
+        && Objects.equals(durationSeconds, other.durationSeconds)
+        && Objects.equals(lastSuccessTime, other.lastSuccessTime);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(time, result, job);
+    return Objects.hash(time, result, job, durationSeconds, lastSuccessTime);
   }
 }

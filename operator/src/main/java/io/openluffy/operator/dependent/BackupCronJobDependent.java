@@ -9,35 +9,18 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
-/** Scheduled {@code pg_dump -Fc} into the backup volume, one uniquely named file per successful run. */
+/**
+ * Runs backup.sh (see {@link BackupScriptsConfigMapDependent}) on the schedule: one verified, checksummed dump per
+ * successful run. A run has a deadline, so a hung one cannot block the next (concurrencyPolicy Forbid).
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
 public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> {
 
   static final String BACKUP_DIR = "/backups";
-
-  /**
-   * Dumps to a hidden partial file, checks the archive is readable, then renames it atomically (same volume) to
-   * {@code openluffy-<UTC timestamp>-<pod>.dump}: a failed or killed run never leaves a file that looks like a good
-   * dump. Old dumps are pruned to RETENTION only after a successful one. Leftover partial files are removed first,
-   * which is safe because concurrencyPolicy Forbid means no other run is writing.
-   */
-  static final String SCRIPT = """
-      set -eu
-      cd "$BACKUP_DIR"
-      rm -f .partial-*
-      name="openluffy-$(date -u +%Y%m%dT%H%M%SZ)-$HOSTNAME.dump"
-      partial=".partial-$name"
-      trap 'rm -f "$partial"' EXIT
-      pg_dump --format=custom --file="$partial"
-      pg_restore --list "$partial" > /dev/null
-      mv "$partial" "$name"
-      trap - EXIT
-      echo "backup written: $name"
-      ls -1 openluffy-*.dump | sort -r | tail -n +"$((RETENTION + 1))" | while read -r old; do
-        rm -f -- "$old"
-        echo "pruned: $old"
-      done
-      """;
+  /** How long pg_dump waits for a table lock before the run fails (instead of hanging until the deadline). */
+  static final String LOCK_WAIT_TIMEOUT = "60s";
+  /** The schedule's time zone, fixed so that the operator's staleness check reads it as the CronJob controller does. */
+  static final String TIME_ZONE = "Etc/UTC";
 
   public BackupCronJobDependent() {
     super(CronJob.class, BackupCronJobDependent::name);
@@ -54,22 +37,25 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
     var container = new ContainerBuilder()
         .withName("pg-dump")
         .withImage(instance.spec().database().image())
-        .withCommand("sh", "-c", SCRIPT)
+        .withCommand("sh", BackupScriptsConfigMapDependent.MOUNT_PATH + "/" + BackupScriptsConfigMapDependent.BACKUP)
         .withEnv(
             EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
             EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
+            EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT),
             EnvVars.plain("PGHOST", PostgresServiceDependent.host(instance)),
             EnvVars.plain("PGPORT", Integer.toString(PostgresStatefulSetDependent.PORT)),
             EnvVars.fromSecret("PGDATABASE", dbSecret, PostgresSecretDependent.DATABASE_KEY),
             EnvVars.fromSecret("PGUSER", dbSecret, PostgresSecretDependent.USER_KEY),
             EnvVars.fromSecret("PGPASSWORD", dbSecret, PostgresSecretDependent.PASSWORD_KEY))
         .withSecurityContext(PodSecurity.container())
-        .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"))
+        .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
+            PodSecurity.mount("scripts", BackupScriptsConfigMapDependent.MOUNT_PATH))
         .build();
     return new CronJobBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
         .withNewSpec()
         .withSchedule(backup.schedule())
+        .withTimeZone(TIME_ZONE)
         .withConcurrencyPolicy("Forbid")
         .withSuccessfulJobsHistoryLimit(3)
         .withFailedJobsHistoryLimit(3)
@@ -77,6 +63,7 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
         .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.BACKUP)).endMetadata()
         .withNewSpec()
         .withBackoffLimit(2)
+        .withActiveDeadlineSeconds(backup.deadlineSeconds())
         .withNewTemplate()
         .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.BACKUP)).endMetadata()
         .withNewSpec()
@@ -88,18 +75,13 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
         .addNewVolume().withName("backups").withNewPersistentVolumeClaim().withClaimName(BackupPvcDependent.name(instance))
         .endPersistentVolumeClaim().endVolume()
         .addToVolumes(PodSecurity.scratch("tmp"))
+        .addNewVolume().withName("scripts").withNewConfigMap().withName(BackupScriptsConfigMapDependent.name(instance))
+        .endConfigMap().endVolume()
         .endSpec()
         .endTemplate()
         .endSpec()
         .endJobTemplate()
         .endSpec()
         .build();
-  }
-
-  /** Reconcile precondition: {@code spec.backup.enabled}; when it turns false the CronJob is deleted. */
-  public static class BackupEnabled extends SpecCondition<CronJob> {
-    public BackupEnabled() {
-      super(spec -> spec.backupEnabled());
-    }
   }
 }

@@ -37,11 +37,4 @@ public class BackupPvcDependent extends NamedDependentResource<PersistentVolumeC
         .endSpec()
         .build();
   }
-
-  /** Reconcile precondition of the backup objects: {@code spec.backup.enabled}. */
-  public static class BackupEnabled extends SpecCondition<PersistentVolumeClaim> {
-    public BackupEnabled() {
-      super(spec -> spec.backupEnabled());
-    }
-  }
 }

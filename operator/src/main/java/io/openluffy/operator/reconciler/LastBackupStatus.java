@@ -1,5 +1,6 @@
 package io.openluffy.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -13,27 +14,34 @@ import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates. Those Jobs are
  * owned by the CronJob, not by the instance, so they are watched through their own informer (filtered by the
  * operator's labels, which the CronJob's job template gives them) and mapped to the instance by its instance label.
  * The newest finished Job wins. The condition is informational: a failed backup does not make a running instance
- * unready (as in CloudNativePG); it says which Job failed and how to read its logs.
+ * unready (as in CloudNativePG); it says which Job failed and how to read its logs. A backup that has not succeeded
+ * for two scheduled runs, or a run past its deadline, is {@code BackupStale}: the failure mode that otherwise stays
+ * silent (a hung run, a CronJob that no longer starts Jobs).
  */
 public class LastBackupStatus implements StatusContributor {
 
   static final String SUCCEEDED = "Succeeded";
   static final String FAILED = "Failed";
+  static final String STALE = "BackupStale";
   private static final String SELECTOR = InstanceLabels.MANAGED_SELECTOR + "," + InstanceLabels.COMPONENT + "="
       + Component.BACKUP.label();
+  /** A stale check scheduled for the instant it turns stale lands just after it. */
+  private static final Duration MARGIN = Duration.ofSeconds(1);
 
-  private record Finished(Job job, Instant time, boolean succeeded, String cause) {
+  private record Finished(Job job, Instant time, boolean succeeded, String reason, String cause) {
   }
 
   @Override
@@ -51,35 +59,117 @@ public class LastBackupStatus implements StatusContributor {
 
   @Override
   public void contribute(OpenLuffyInstance instance, Context<OpenLuffyInstance> context, StatusBuilder status) {
-    Optional<Finished> newest = context.getSecondaryResources(Job.class).stream()
+    List<Job> jobs = context.getSecondaryResources(Job.class).stream()
         .filter(job -> instance.targetNamespace().equals(job.getMetadata().getNamespace()))
-        .flatMap(job -> finished(job).stream())
+        .toList();
+    Optional<Finished> newest = jobs.stream().flatMap(job -> finished(job).stream())
         .max(Comparator.comparing(Finished::time).thenComparing(f -> f.job().getMetadata().getName()));
     BackupStatus previous = instance.getStatus() == null ? null : instance.getStatus().getLastBackup();
+    Optional<Instant> lastSuccess = lastSuccess(jobs, previous);
+    Instant now = status.now();
+
+    Optional<Verdict> verdict;
     if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().time()))) {
-      report(instance, newest.get(), status);
-    } else if (previous != null) {
+      status.lastBackup(lastBackup(newest.get(), lastSuccess));
+      verdict = Optional.of(verdict(instance, newest.get()));
+    } else {
       // The Job is gone (history limit, TTL, backups switched off): what was learnt from it stays true.
-      instance.getStatus().condition(ConditionType.LAST_BACKUP_SUCCEEDED).ifPresent(c -> status.informational(
-          c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()));
+      verdict = instance.getStatus() == null ? Optional.empty()
+          : instance.getStatus().condition(ConditionType.LAST_BACKUP_SUCCEEDED)
+              .map(c -> new Verdict("True".equals(c.getStatus()), c.getReason(), c.getMessage()));
     }
+    if (instance.spec().backupEnabled()) {
+      Optional<Verdict> stale = overdueRun(instance, jobs, now, status)
+          .or(() -> staleDump(instance, context, lastSuccess, now, status));
+      verdict = stale.isPresent() ? stale : verdict;
+    }
+    verdict.ifPresent(v -> status.informational(ConditionType.LAST_BACKUP_SUCCEEDED, v.ok(), v.reason(), v.message()));
   }
 
-  private static void report(OpenLuffyInstance instance, Finished finished, StatusBuilder status) {
+  private record Verdict(boolean ok, String reason, String message) {
+  }
+
+  private static Verdict verdict(OpenLuffyInstance instance, Finished finished) {
     String job = finished.job().getMetadata().getName();
+    if (finished.succeeded()) {
+      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.time());
+    }
+    String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
+        + " (the previous dumps are kept)";
+    if ("DeadlineExceeded".equals(finished.reason())) {
+      return new Verdict(false, STALE, "Backup Job " + job + " was stopped at its deadline of "
+          + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.time()
+          + logs);
+    }
+    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.time()
+        + finished.cause() + logs);
+  }
+
+  /** A Job still running past its activeDeadlineSeconds: the Job controller should have stopped it. */
+  private static Optional<Verdict> overdueRun(OpenLuffyInstance instance, List<Job> jobs, Instant now,
+      StatusBuilder status) {
+    Optional<Verdict> overdue = Optional.empty();
+    for (Job job : jobs) {
+      if (finished(job).isPresent() || job.getStatus() == null || job.getStatus().getStartTime() == null
+          || job.getSpec().getActiveDeadlineSeconds() == null) {
+        continue;
+      }
+      Instant started = Instant.parse(job.getStatus().getStartTime());
+      Instant deadline = started.plusSeconds(job.getSpec().getActiveDeadlineSeconds());
+      if (now.isBefore(deadline)) {
+        status.retryAfter(Duration.between(now, deadline).plus(MARGIN));
+      } else {
+        String name = job.getMetadata().getName();
+        overdue = Optional.of(new Verdict(false, STALE, "Backup Job " + name + " has been running since " + started
+            + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds() + " s; later runs wait for it"
+            + " (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n " + instance.targetNamespace()));
+      }
+    }
+    return overdue;
+  }
+
+  /**
+   * No success for two scheduled runs: the newest good dump is from before the second-to-last scheduled time. Until
+   * then the instance is reconciled again at that time, so staleness shows without any event.
+   */
+  private static Optional<Verdict> staleDump(OpenLuffyInstance instance, Context<OpenLuffyInstance> context,
+      Optional<Instant> lastSuccess, Instant now, StatusBuilder status) {
+    String schedule = instance.spec().backup().schedule();
+    Optional<Instant> since = lastSuccess.or(() -> context.getSecondaryResource(CronJob.class)
+        .map(cron -> cron.getMetadata().getCreationTimestamp()).map(Instant::parse));
+    Optional<Instant> staleAt = since.flatMap(t -> CronSchedule.parse(schedule).flatMap(cron -> cron.next(t)
+        .flatMap(cron::next)));
+    if (staleAt.isEmpty()) {
+      return Optional.empty();
+    }
+    if (now.isBefore(staleAt.get())) {
+      status.retryAfter(Duration.between(now, staleAt.get()).plus(MARGIN));
+      return Optional.empty();
+    }
+    String what = lastSuccess.map(t -> "The newest good dump is from " + t)
+        .orElse("No backup has succeeded since the backup CronJob was created at " + since.get());
+    return Optional.of(new Verdict(false, STALE, what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
+        + " without a successful backup; see kubectl get jobs -n " + instance.targetNamespace()
+        + " -l app.kubernetes.io/component=backup"));
+  }
+
+  private static Optional<Instant> lastSuccess(List<Job> jobs, BackupStatus previous) {
+    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(Finished::succeeded)
+        .map(Finished::time).max(Comparator.naturalOrder());
+    Optional<Instant> recorded = Optional.ofNullable(previous).map(BackupStatus::getLastSuccessTime)
+        .map(Instant::parse);
+    return Stream.concat(fromJobs.stream(), recorded.stream()).max(Comparator.naturalOrder());
+  }
+
+  private static BackupStatus lastBackup(Finished finished, Optional<Instant> lastSuccess) {
     var lastBackup = new BackupStatus();
     lastBackup.setTime(finished.time().toString());
     lastBackup.setResult(finished.succeeded() ? SUCCEEDED : FAILED);
-    lastBackup.setJob(job);
-    status.lastBackup(lastBackup);
-    if (finished.succeeded()) {
-      status.informational(ConditionType.LAST_BACKUP_SUCCEEDED, true, "BackupSucceeded",
-          "Backup Job " + job + " finished at " + finished.time());
-    } else {
-      status.informational(ConditionType.LAST_BACKUP_SUCCEEDED, false, "BackupFailed",
-          "Backup Job " + job + " failed at " + finished.time() + finished.cause() + "; read its logs with: kubectl"
-              + " logs job/" + job + " -n " + instance.targetNamespace() + " (the previous dumps are kept)");
-    }
+    lastBackup.setJob(finished.job().getMetadata().getName());
+    Optional.ofNullable(finished.job().getStatus().getStartTime()).map(Instant::parse)
+        .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.time()).toSeconds()));
+    lastSuccess.ifPresent(t -> lastBackup.setLastSuccessTime(t.toString()));
+    return lastBackup;
   }
 
   /** A Job counts once it has finished: condition Complete or Failed, as the Job controller sets them. */
@@ -92,12 +182,14 @@ public class LastBackupStatus implements StatusContributor {
         continue;
       }
       if ("Complete".equals(condition.getType())) {
-        return Optional.of(new Finished(job, time(job.getStatus().getCompletionTime(), condition, job), true, ""));
+        return Optional.of(new Finished(job, time(job.getStatus().getCompletionTime(), condition, job), true, null,
+            ""));
       }
       if ("Failed".equals(condition.getType())) {
         String cause = condition.getReason() == null ? ""
-            : " (" + condition.getReason() + (condition.getMessage() == null ? "" : ": " + condition.getMessage()) + ")";
-        return Optional.of(new Finished(job, time(null, condition, job), false, cause));
+            : " (" + condition.getReason() + (condition.getMessage() == null ? "" : ": " + condition.getMessage())
+                + ")";
+        return Optional.of(new Finished(job, time(null, condition, job), false, condition.getReason(), cause));
       }
     }
     return Optional.empty();

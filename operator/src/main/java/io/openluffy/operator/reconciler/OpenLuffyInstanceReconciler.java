@@ -23,8 +23,10 @@ import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.dependent.ApiNetworkPolicyDependent;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupEnabled;
 import io.openluffy.operator.dependent.BackupNetworkPolicyDependent;
 import io.openluffy.operator.dependent.BackupPvcDependent;
+import io.openluffy.operator.dependent.BackupScriptsConfigMapDependent;
 import io.openluffy.operator.dependent.DefaultDenyNetworkPolicyDependent;
 import io.openluffy.operator.dependent.InstanceLabels;
 import io.openluffy.operator.dependent.NetworkPolicyConditions;
@@ -70,10 +72,12 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "netpol-backup", type = BackupNetworkPolicyDependent.class, dependsOn = "namespace",
         reconcilePrecondition = NetworkPolicyConditions.EnabledWithBackup.class),
     @Dependent(name = "backup-pvc", type = BackupPvcDependent.class, dependsOn = "namespace",
-        reconcilePrecondition = BackupPvcDependent.BackupEnabled.class),
+        reconcilePrecondition = BackupEnabled.class),
+    @Dependent(name = "backup-scripts", type = BackupScriptsConfigMapDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = BackupEnabled.class),
     @Dependent(name = "backup-cronjob", type = BackupCronJobDependent.class,
-        dependsOn = {"backup-pvc", "postgres-secret"},
-        reconcilePrecondition = BackupCronJobDependent.BackupEnabled.class),
+        dependsOn = {"backup-pvc", "backup-scripts", "postgres-secret"},
+        reconcilePrecondition = BackupEnabled.class),
 })
 public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance>, Cleaner<OpenLuffyInstance> {
 
@@ -127,8 +131,11 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     OpenLuffyInstanceStatus built = status.build();
     UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
         ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built, config));
-    if (problems.isEmpty() && conflict.isEmpty() && !built.isTrue("Ready")) {
-      control.rescheduleAfter(status.retryAfter().orElse(NOT_READY_RECHECK));
+    if (problems.isEmpty() && conflict.isEmpty()) {
+      if (!built.isTrue("Ready")) {
+        status.retryAfter(NOT_READY_RECHECK);
+      }
+      status.retryAfter().ifPresent(control::rescheduleAfter);
     }
     return control;
   }

@@ -101,7 +101,10 @@ public final class StatusBuilder {
     return admin;
   }
 
-  /** Asks for the next reconcile within this delay (a step retrying with backoff); the shortest request wins. */
+  /**
+   * Asks for the next reconcile within this delay (a step retrying with backoff, or a condition that changes with
+   * time alone); the shortest request wins. Honoured whether or not the instance is Ready.
+   */
   public StatusBuilder retryAfter(Duration delay) {
     if (retryAfter == null || delay.compareTo(retryAfter) < 0) {
       retryAfter = delay;
@@ -111,6 +114,11 @@ public final class StatusBuilder {
 
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /** The time this status is made at, for steps whose conditions depend on it (a backup growing stale). */
+  public Instant now() {
+    return Instant.now(clock);
   }
 
   public StatusBuilder lastBackup(BackupStatus lastBackup) {
