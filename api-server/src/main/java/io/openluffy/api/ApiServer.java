@@ -21,6 +21,7 @@ import io.openluffy.api.db.SecretRepository;
 import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.http.HttpApp;
+import io.openluffy.api.http.RouteTable;
 import io.openluffy.api.integrations.ArgoCdClient;
 import io.openluffy.api.integrations.IntegrationService;
 import io.openluffy.api.metrics.Metrics;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The composition root: builds database, services and HTTP from one {@link ApiConfig} and runs them until
@@ -44,10 +46,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Database database;
     private final Javalin http;
+    private final RouteTable routes;
 
-    private ApiServer(Database database, Javalin http) {
+    private ApiServer(Database database, Javalin http, RouteTable routes) {
         this.database = database;
         this.http = http;
+        this.routes = routes;
     }
 
     /** Starts the server; returns once it accepts requests (with its schema migrated). */
@@ -76,10 +80,11 @@ public final class ApiServer implements AutoCloseable {
                     new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
             HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
                     integrations, audit, metrics, cfg.metricsRequireAuth());
-            Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features);
+            RouteTable routes = new RouteTable();
+            Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features, routes);
             database.awaitReady();
             Javalin http = app.start(cfg.port());
-            ApiServer server = new ApiServer(database, http);
+            ApiServer server = new ApiServer(database, http, routes);
             LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
             // off the start path, yet before most logins: see PasswordHasher#prepare
@@ -105,6 +110,11 @@ public final class ApiServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port();
+    }
+
+    /** Every HTTP route with its access, for tests that must cover all of them. */
+    public List<RouteTable.Route> routes() {
+        return routes.routes();
     }
 
     /** The server's connection pool, for tests that inspect or reset the database. */
