@@ -24,6 +24,7 @@ import io.openluffy.api.http.HttpApp;
 import io.openluffy.api.http.RouteTable;
 import io.openluffy.api.integrations.ArgoCdClient;
 import io.openluffy.api.integrations.IntegrationService;
+import io.openluffy.api.integrations.OutboundAddresses;
 import io.openluffy.api.metrics.Metrics;
 import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.PasswordHasher;
@@ -47,11 +48,13 @@ public final class ApiServer implements AutoCloseable {
     private final Database database;
     private final Javalin http;
     private final RouteTable routes;
+    private final String host;
 
-    private ApiServer(Database database, Javalin http, RouteTable routes) {
+    private ApiServer(Database database, Javalin http, RouteTable routes, String bindAddress) {
         this.database = database;
         this.http = http;
         this.routes = routes;
+        this.host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
     }
 
     /** Starts the server; returns once it accepts requests (with its schema migrated). */
@@ -75,7 +78,8 @@ public final class ApiServer implements AutoCloseable {
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
             IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
-                    new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10)), cfg.allowInsecureIntegrations());
+                    new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10),
+                            new OutboundAddresses(cfg.allowPrivateIntegrations())), cfg.allowInsecureIntegrations());
             AccountService accounts = new AccountService(userRepository, new AccountRepository(ds),
                     new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
             HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
@@ -83,9 +87,9 @@ public final class ApiServer implements AutoCloseable {
             RouteTable routes = new RouteTable();
             Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features, routes);
             database.awaitReady();
-            Javalin http = app.start(cfg.port());
-            ApiServer server = new ApiServer(database, http, routes);
-            LOG.info("OpenLuffy API server listening on http://0.0.0.0:{} (database: {})", server.port(),
+            Javalin http = app.start(cfg.bindAddress(), cfg.port());
+            ApiServer server = new ApiServer(database, http, routes, cfg.bindAddress());
+            LOG.info("OpenLuffy API server listening on http://{}:{} (database: {})", cfg.bindAddress(), server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
             // off the start path, yet before most logins: see PasswordHasher#prepare
             Thread dummyHash = new Thread(hasher::prepare, "password-dummy-hash");
@@ -109,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return "http://" + host + ":" + port();
     }
 
     /** Every HTTP route with its access, for tests that must cover all of them. */
