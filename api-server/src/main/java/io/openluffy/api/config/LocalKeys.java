@@ -32,11 +32,29 @@ public final class LocalKeys {
         }
         Path dir = config.dataDir().resolve("keys");
         byte[] jwt = config.jwtSigningKey().orElseGet(() -> loadOrCreate(dir.resolve("jwt-signing-key"), 64));
-        byte[] enc = config.encryptionKey().orElseGet(() -> loadOrCreate(dir.resolve("encryption-key"),
+        byte[] enc = config.encryptionKey().orElseGet(() -> loadOrCreate(encryptionKeyFile(config.dataDir()),
                 ApiConfig.ENCRYPTION_KEY_BYTES));
-        LOG.warn("No OPENLUFFY_JWT_SIGNING_KEY / OPENLUFFY_ENCRYPTION_KEY given: using keys kept in {}. "
-                + "This is for local use only; in production pass both keys from a secret store.", dir.toAbsolutePath().normalize());
+        String missing = config.jwtSigningKey().isEmpty() && config.encryptionKey().isEmpty()
+                ? "OPENLUFFY_JWT_SIGNING_KEY / OPENLUFFY_ENCRYPTION_KEY"
+                : config.jwtSigningKey().isEmpty() ? "OPENLUFFY_JWT_SIGNING_KEY" : "OPENLUFFY_ENCRYPTION_KEY";
+        LOG.warn("No {} given: using the key(s) kept in {}. This is for local use only; in production pass both keys "
+                + "from a secret store.", missing, dir.toAbsolutePath().normalize());
         return config.withKeys(jwt, enc);
+    }
+
+    /** Where the local mode keeps its encryption key. */
+    public static Path encryptionKeyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve("encryption-key");
+    }
+
+    /**
+     * The embedded PostgreSQL superuser's password, generated once (mode 0600) beside the keys: not inside the
+     * cluster directory, which initdb needs empty.
+     */
+    public static Path databasePasswordFile(Path dataDir) {
+        Path file = dataDir.resolve("keys").resolve("postgres-password");
+        loadOrCreate(file, 32);
+        return file;
     }
 
     private static byte[] loadOrCreate(Path file, int length) {

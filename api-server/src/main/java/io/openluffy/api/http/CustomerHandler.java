@@ -36,7 +36,7 @@ final class CustomerHandler {
     }
 
     void get(Context ctx) {
-        ctx.json(customers.get(UserHandler.id(ctx)));
+        ctx.json(customers.get(UserHandler.id(ctx), AccessFilter.principal(ctx).isAdmin()));
     }
 
     void update(Context ctx) {
@@ -49,7 +49,7 @@ final class CustomerHandler {
     }
 
     void getGithubToken(Context ctx) {
-        ctx.json(customers.githubTokenStatus(UserHandler.id(ctx)));
+        ctx.json(customers.githubTokenStatus(UserHandler.id(ctx), AccessFilter.principal(ctx).isAdmin()));
     }
 
     void putGithubToken(Context ctx) {
