@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
             UserRepository userRepository = new UserRepository(ds);
             SessionRepository sessions = new SessionRepository(ds);
             PasswordHasher hasher = new PasswordHasher();
-            UserService users = new UserService(userRepository, sessions, hasher);
+            UserService users = new UserService(userRepository, hasher);
             ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
             AuthService auth = new AuthService(users, userRepository, sessions, new LoginAttemptRepository(ds), hasher,
                     new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, cfg.loginFailuresPerHour());

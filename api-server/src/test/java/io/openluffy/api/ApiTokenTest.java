@@ -46,6 +46,40 @@ class ApiTokenTest extends ApiServerTestBase {
     }
 
     @Test
+    void anAdminListsAndRevokesAnotherUsersTokens() {
+        String admin = bootstrapAdmin();
+        String viewerId = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
+        String viewer = accessToken("ci@yourcompany.com", "CiPassword1234!");
+        String token = api.post("/v1/auth/tokens", Map.of("name", "ci"), viewer).get("token");
+
+        ApiClient.Response listed = api.get("/v1/auth/users/" + viewerId + "/tokens", admin);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json()).hasSize(1);
+        assertThat(listed.body()).doesNotContain(token);
+        String tokenId = listed.json().get(0).get("id").asText();
+        assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);
+        assertThat(api.get("/v1/auth/users/" + viewerId + "/tokens", admin).json()).isEmpty();
+        assertThat(api.get("/v1/audit", admin).body()).contains("api_token.revoked");
+    }
+
+    @Test
+    void anAdminPasswordResetDeletesTheUsersTokensAnOwnChangeKeepsThem() {
+        String admin = bootstrapAdmin();
+        String viewerId = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
+        String viewer = accessToken("ci@yourcompany.com", "CiPassword1234!");
+        String token = api.post("/v1/auth/tokens", Map.of("name", "ci"), viewer).get("token");
+
+        assertThat(api.post("/v1/auth/me/password", Map.of("current_password", "CiPassword1234!",
+                "new_password", "CiPassword5678!"), viewer).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(200);
+
+        assertThat(api.patch("/v1/auth/users/" + viewerId, Map.of("password", "ResetPassword123!"), admin).status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);
+    }
+
+    @Test
     void viewerTokenHasViewerRightsAndDiesWithItsOwner() {
         String admin = bootstrapAdmin();
         String viewerId = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
@@ -54,10 +88,13 @@ class ApiTokenTest extends ApiServerTestBase {
 
         assertThat(api.get("/v1/auth/me", token).get("role")).isEqualTo("viewer");
         assertThat(api.get("/v1/auth/users", token).status()).isEqualTo(403);
-        // another user cannot see or revoke it
+        // it is not in the admin's own list, and another viewer cannot revoke it
         assertThat(api.get("/v1/auth/tokens", admin).json()).isEmpty();
         String tokenId = api.get("/v1/auth/tokens", viewer).json().get(0).get("id").asText();
-        assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(404);
+        createUser(admin, "other@yourcompany.com", "OtherPassword123!", "viewer");
+        String other = accessToken("other@yourcompany.com", "OtherPassword123!");
+        assertThat(api.delete("/v1/auth/tokens/" + tokenId, other).status()).isEqualTo(404);
+        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(200);
 
         assertThat(api.delete("/v1/auth/users/" + viewerId, admin).status()).isEqualTo(204);
         assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);

@@ -96,7 +96,9 @@ public final class UserRepository {
     }
 
     /**
-     * Writes the new profile fields; refused when it would demote the last admin. The caller revokes sessions.
+     * Writes the new profile fields; refused when it would demote the last admin. A new role or password ends the
+     * user's sessions, and a new password (an admin's reset: the account may be compromised) deletes their API
+     * tokens too, in the same transaction.
      * A taken e-mail surfaces as a {@link DatabaseException} with SQLSTATE 23505 ({@link #isUniqueViolation}).
      */
     public Outcome update(UserRecord updated) {
@@ -119,6 +121,13 @@ public final class UserRepository {
                 ps.setString(5, updated.role());
                 ps.setObject(6, updated.id());
                 ps.executeUpdate();
+            }
+            boolean newPassword = !current.get().passwordHash().equals(updated.passwordHash());
+            if (newPassword || !current.get().role().equals(updated.role())) {
+                AccountRepository.revokeSessions(c, updated.id(), null);
+            }
+            if (newPassword) {
+                ApiTokenRepository.deleteAllOfUser(c, updated.id());
             }
             return Outcome.DONE;
         });

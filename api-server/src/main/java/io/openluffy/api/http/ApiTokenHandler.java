@@ -30,6 +30,10 @@ final class ApiTokenHandler {
         ctx.json(tokens.list(AccessFilter.principal(ctx)).stream().map(Views.ApiTokenView::of).toList());
     }
 
+    void listOfUser(Context ctx) {
+        ctx.json(tokens.listOf(UserHandler.id(ctx)).stream().map(Views.ApiTokenView::of).toList());
+    }
+
     void revoke(Context ctx) {
         UUID id = UserHandler.id(ctx);
         tokens.revoke(AccessFilter.principal(ctx), id);

@@ -93,6 +93,7 @@ public final class HttpApp {
             r.post("/v1/auth/tokens", tokenHandler::create, Access.USER);
             r.get("/v1/auth/tokens", tokenHandler::list, Access.USER);
             r.delete("/v1/auth/tokens/{id}", tokenHandler::revoke, Access.USER);
+            r.get("/v1/auth/users/{id}/tokens", tokenHandler::listOfUser, Access.ADMIN);
 
             r.post("/v1/customers", customerHandler::create, Access.ADMIN);
             r.get("/v1/customers", customerHandler::list, Access.USER);

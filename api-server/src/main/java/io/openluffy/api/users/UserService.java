@@ -1,7 +1,6 @@
 package io.openluffy.api.users;
 
 import io.openluffy.api.db.DatabaseException;
-import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -25,12 +23,10 @@ public final class UserService {
     private static final int MAX_NAME = 100;
 
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
 
-    public UserService(UserRepository users, SessionRepository sessions, PasswordHasher hasher) {
+    public UserService(UserRepository users, PasswordHasher hasher) {
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
     }
 
@@ -93,9 +89,6 @@ public final class UserService {
                     "This is the last admin: promote another user to admin before demoting this one.");
             default -> {
             }
-        }
-        if (password != null || !Objects.equals(current.role(), updated.role())) {
-            sessions.revokeAllOfUser(id);
         }
         return User.from(updated);
     }
