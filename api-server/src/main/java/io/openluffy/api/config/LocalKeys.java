@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -45,6 +46,24 @@ public final class LocalKeys {
     /** Where the local mode keeps its encryption key. */
     public static Path encryptionKeyFile(Path dataDir) {
         return dataDir.resolve("keys").resolve("encryption-key");
+    }
+
+    /**
+     * Replaces the local mode's encryption key (after a rotation re-encrypted everything under {@code key}), so that
+     * the next start without {@code OPENLUFFY_ENCRYPTION_KEY} uses it. Written to a new file and moved into place:
+     * a crash leaves the old file or the new one, never a torn key.
+     */
+    public static void storeEncryptionKey(Path dataDir, byte[] key) {
+        Path file = encryptionKeyFile(dataDir);
+        try {
+            Files.createDirectories(file.getParent());
+            Path next = Files.createTempFile(file.getParent(), "encryption-key", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(next, Base64.getEncoder().encodeToString(key));
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the local key file " + file.toAbsolutePath(), e);
+        }
     }
 
     /**
