@@ -16,7 +16,7 @@ import io.openluffy.api.db.AuditRepository;
 import io.openluffy.api.db.CustomerRepository;
 import io.openluffy.api.db.Database;
 import io.openluffy.api.db.IntegrationRepository;
-import io.openluffy.api.db.LoginAttemptRepository;
+import io.openluffy.api.db.LoginFailureRepository;
 import io.openluffy.api.db.SecretRepository;
 import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRepository;
@@ -27,13 +27,18 @@ import io.openluffy.api.integrations.IntegrationService;
 import io.openluffy.api.integrations.OutboundAddresses;
 import io.openluffy.api.metrics.Metrics;
 import io.openluffy.api.users.AccountService;
+import io.openluffy.api.users.LoginThrottle;
 import io.openluffy.api.users.PasswordHasher;
 import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,16 +77,18 @@ public final class ApiServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher();
             UserService users = new UserService(userRepository, hasher);
             ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
-            AuthService auth = new AuthService(users, userRepository, sessions, new LoginAttemptRepository(ds), hasher,
-                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, cfg.loginFailuresPerHour());
+            LoginThrottle throttle = new LoginThrottle(new LoginFailureRepository(ds), cfg.loginFailuresPerHour(),
+                    throttleKey(cfg.jwtSigningKey().orElseThrow()));
+            AuthService auth = new AuthService(users, userRepository, sessions, throttle, hasher,
+                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock);
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
             IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
                     new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10),
                             new OutboundAddresses(cfg.allowPrivateIntegrations())), cfg.allowInsecureIntegrations());
-            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds),
-                    new LoginAttemptRepository(ds), cfg.loginFailuresPerHour(), hasher, audit);
+            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds), throttle, hasher,
+                    audit);
             HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
                     integrations, audit, metrics, cfg.metricsRequireAuth());
             RouteTable routes = new RouteTable();
@@ -99,6 +106,17 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The login throttle's hashing key: derived from the signing key, so every replica has the same one. */
+    private static byte[] throttleKey(byte[] jwtSigningKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(jwtSigningKey, "HmacSHA256"));
+            return mac.doFinal("openluffy login throttle".getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JRE", e);
         }
     }
 

@@ -116,6 +116,26 @@ class HostileInputTest extends ApiServerTestBase {
         }
     }
 
+    @Test
+    void lookalikeAccountsCannotBeCreatedAndSpellingsShareOneAccount() throws Exception {
+        String admin = bootstrapAdmin();
+        createUser(admin, "casetest@example.com", "CaseTestPassword1!", "viewer");
+        String[] sameAccount = {"\u00a0casetest@example.com", "ｃａｓｅｔｅｓｔ@example.com", "casetest@example.com.",
+                "CaseTest@Example.COM"};
+        for (String email : sameAccount) {
+            ApiClient.Response r = api.post("/v1/auth/users", ApiClient.user(email, "OtherPassword123!", "viewer"), admin);
+            assertDetail(r, 409, "already exists");
+            assertThat(login(email, "CaseTestPassword1!").status()).as(email).isEqualTo(200);
+        }
+        String[] refused = {"case\u200btest@example.com", "\u202ecasetest@example.com", "cаsetest@example.com",
+                "ca\u0301setest@example.com", "y\ua7c0@example.com", "case\u0000test@example.com"};
+        for (String email : refused) {
+            ApiClient.Response r = api.post("/v1/auth/users", ApiClient.user(email, "OtherPassword123!", "viewer"), admin);
+            assertThat(r.status()).as(email).isEqualTo(400);
+        }
+        assertThat(userCount()).isEqualTo(2);
+    }
+
     private static int userCount() throws Exception {
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {

@@ -27,17 +27,28 @@ final class RawHttp {
 
     /** {@code head} is the request line and headers without the final empty line; "Connection: close" is added. */
     static Answer send(int port, String head) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return send(InetAddress.getLoopbackAddress(), port, head, "");
+    }
+
+    /** A JSON POST from another loopback address (127.0.0.2, ...): a second client as the server sees it. */
+    static Answer post(InetAddress from, int port, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send(from, port, "POST " + path + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length, json);
+    }
+
+    private static Answer send(InetAddress from, int port, String head, String body) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body.getBytes(StandardCharsets.UTF_8));
             out.flush();
             String answer = readAll(socket.getInputStream());
             int end = answer.indexOf("\r\n\r\n");
             String headers = end < 0 ? answer : answer.substring(0, end);
-            String body = end < 0 ? "" : answer.substring(end + 4);
             int status = Integer.parseInt(headers.substring(9, 12));
-            return new Answer(status, headers.toLowerCase(Locale.ROOT), body);
+            return new Answer(status, headers.toLowerCase(Locale.ROOT), end < 0 ? "" : answer.substring(end + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

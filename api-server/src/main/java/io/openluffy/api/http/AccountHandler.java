@@ -24,7 +24,8 @@ final class AccountHandler {
     void changeOwnPassword(Context ctx) {
         Principal me = AccessFilter.principal(ctx);
         PasswordChange body = json.read(ctx, PasswordChange.class);
-        accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword());
+        accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword(),
+                ctx.ip());
         ctx.status(204);
     }
 

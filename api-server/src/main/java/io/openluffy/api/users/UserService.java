@@ -11,15 +11,11 @@ import io.openluffy.api.errors.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Users and their passwords: validation, hashing, and the rule that an instance always keeps one admin. */
 public final class UserService {
     public static final String BOOTSTRAP_DONE = "Bootstrap already complete. This instance has been initialized.";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    public static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_NAME = 100;
 
     private final UserRepository users;
@@ -115,11 +111,7 @@ public final class UserService {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("email is required");
         }
-        String email = raw.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email must be a valid e-mail address");
-        }
-        return email;
+        return EmailAddress.canonical(raw);
     }
 
     private static String name(String field, String raw) {
