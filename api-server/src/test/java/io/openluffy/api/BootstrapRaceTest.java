@@ -2,7 +2,9 @@ package io.openluffy.api;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +78,30 @@ class BootstrapRaceTest {
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM users")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM users WHERE role = 'admin'")).isEqualTo(1);
+    }
+
+    /**
+     * The race by hand, deterministically: another server's bootstrap transaction holds the users lock and has
+     * inserted its admin, uncommitted. A bootstrap arriving now must wait for it, then see that user and refuse.
+     */
+    @Test
+    void aBootstrapWaitsForTheOneInFlightAndThenRefuses() throws Exception {
+        execute("TRUNCATE users CASCADE");
+        try (Connection other = first.dataSource().getConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock(1, 0)");
+            s.execute("INSERT INTO users (id, email, password_hash, role) "
+                    + "VALUES (gen_random_uuid(), 'first@yourcompany.com', 'x', 'admin')");
+            CompletableFuture<ApiClient.Response> second = CompletableFuture.supplyAsync(() ->
+                    new ApiClient(BootstrapRaceTest.second.baseUrl()).post("/v1/auth/bootstrap/create-admin",
+                            Map.of("email", "second@yourcompany.com", "password", "RacePassword123!")));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> second.isDone()
+                    || count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0);
+            other.commit();
+            ApiClient.Response answer = second.get(20, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        }
+        assertThat(count("SELECT count(*) FROM users")).isEqualTo(1);
     }
 
     private static void execute(String statement) throws Exception {

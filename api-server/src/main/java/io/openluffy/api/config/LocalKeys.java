@@ -38,7 +38,7 @@ public final class LocalKeys {
         String missing = config.jwtSigningKey().isEmpty() && config.encryptionKey().isEmpty()
                 ? "OPENLUFFY_JWT_SIGNING_KEY / OPENLUFFY_ENCRYPTION_KEY"
                 : config.jwtSigningKey().isEmpty() ? "OPENLUFFY_JWT_SIGNING_KEY" : "OPENLUFFY_ENCRYPTION_KEY";
-        LOG.warn("No {} given: using the key(s) kept in {}. This is for local use only; in production pass both keys "
+        LOG.warn("No {} given: using the keys kept in {}. This is for local use only; in production pass both keys "
                 + "from a secret store.", missing, dir.toAbsolutePath().normalize());
         return config.withKeys(jwt, enc);
     }

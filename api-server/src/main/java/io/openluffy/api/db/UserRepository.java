@@ -87,7 +87,7 @@ public final class UserRepository {
 
     /** The enabled user with this e-mail: a disabled user is, for logging in, as good as unknown. */
     public Optional<UserRecord> findByEmail(String email) {
-        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE email = ? "
+        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = ? "
                 + "AND disabled_at IS NULL", email));
     }
 

@@ -19,11 +19,10 @@ import io.openluffy.api.metrics.Metrics;
 import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
