@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,16 +104,10 @@ class BootstrapRaceTest {
     }
 
     private static void execute(String statement) throws Exception {
-        try (Connection c = first.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        Queries.execute(first.dataSource(), statement);
     }
 
-    private static int count(String query) throws Exception {
-        try (Connection c = first.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static long count(String query) throws Exception {
+        return Queries.count(first.dataSource(), query);
     }
 }

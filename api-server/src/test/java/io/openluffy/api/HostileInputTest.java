@@ -2,9 +2,6 @@ package io.openluffy.api;
 
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 import static io.openluffy.api.DeploymentGuideWalkthroughTest.assertDetail;
@@ -136,11 +133,7 @@ class HostileInputTest extends ApiServerTestBase {
         assertThat(userCount()).isEqualTo(2);
     }
 
-    private static int userCount() throws Exception {
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static long userCount() throws Exception {
+        return Queries.count(server.dataSource(), "SELECT count(*) FROM users");
     }
 }

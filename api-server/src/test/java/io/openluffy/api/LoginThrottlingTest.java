@@ -9,9 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,16 +129,10 @@ class LoginThrottlingTest {
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        Queries.execute(server.dataSource(), statement);
     }
 
     private static long count(String query) throws Exception {
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Queries.count(server.dataSource(), query);
     }
 }
