@@ -223,11 +223,6 @@ public final class ApiConfig {
         return b.build();
     }
 
-    /** Same configuration on another port; tests restart a server on the port it picked first. */
-    public ApiConfig withPort(int newPort) {
-        return toBuilder().port(newPort).build();
-    }
-
     private Builder toBuilder() {
         Builder b = builder().port(port).dataDir(dataDir).loginFailuresPerHour(loginFailuresPerHour)
                 .databaseWaitSeconds(databaseWaitSeconds)

@@ -30,10 +30,10 @@ final class AccountHandler {
     }
 
     void disable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), UserHandler.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), PathParams.id(ctx))));
     }
 
     void enable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), UserHandler.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), PathParams.id(ctx))));
     }
 }

@@ -31,11 +31,11 @@ final class ApiTokenHandler {
     }
 
     void listOfUser(Context ctx) {
-        ctx.json(tokens.listOf(UserHandler.id(ctx)).stream().map(Views.ApiTokenView::of).toList());
+        ctx.json(tokens.listOf(PathParams.id(ctx)).stream().map(Views.ApiTokenView::of).toList());
     }
 
     void revoke(Context ctx) {
-        UUID id = UserHandler.id(ctx);
+        UUID id = PathParams.id(ctx);
         tokens.revoke(AccessFilter.principal(ctx), id);
         audit.apiTokenRevoked(Actors.of(ctx), id);
         ctx.status(204);
