@@ -27,7 +27,7 @@ public final class AccountRepository {
             if (current.isEmpty()) {
                 return UserRepository.Outcome.NOT_FOUND;
             }
-            if (disabled && UserRepository.isActiveAdmin(current.get()) && UserRepository.adminCount(c) <= 1) {
+            if (UserRepository.removesLastAdmin(c, current.get(), !disabled)) {
                 return UserRepository.Outcome.REFUSED;
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled_at = "

@@ -1,6 +1,5 @@
 package io.openluffy.api.users;
 
-import io.openluffy.api.db.DatabaseException;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
@@ -70,17 +69,9 @@ public final class UserService {
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
                 changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
                 current.createdAt(), current.lastLoginAt(), current.disabledAt());
-        UserRepository.Outcome outcome;
-        try {
-            outcome = users.update(updated);
-        } catch (DatabaseException e) {
-            if (UserRepository.isUniqueViolation(e)) {
-                throw new ConflictException("A user with this email already exists.");
-            }
-            throw e;
-        }
-        switch (outcome) {
+        switch (users.update(updated)) {
             case NOT_FOUND -> throw notFound();
+            case EMAIL_TAKEN -> throw new ConflictException("A user with this email already exists.");
             case REFUSED -> throw new ConflictException(
                     "This is the last admin: promote another user to admin before demoting this one.");
             default -> {
