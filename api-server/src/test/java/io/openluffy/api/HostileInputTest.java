@@ -130,7 +130,10 @@ class HostileInputTest extends ApiServerTestBase {
             ApiClient.Response r = api.post("/v1/auth/users", ApiClient.user(email, "OtherPassword123!", "viewer"), admin);
             assertThat(r.status()).as(email).isEqualTo(400);
         }
-        assertThat(userCount()).isEqualTo(2);
+        String other = createUser(admin, "other@example.com", "OtherPassword123!", "viewer");
+        assertDetail(api.patch("/v1/auth/users/" + other, Map.of("email", "ＣＡＳＥＴＥＳＴ@example.com"), admin), 409,
+                "already exists");
+        assertThat(userCount()).isEqualTo(3);
     }
 
     private static long userCount() throws Exception {
