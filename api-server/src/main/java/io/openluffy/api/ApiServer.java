@@ -1,10 +1,12 @@
 package io.openluffy.api;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
 import io.openluffy.api.auth.JwtCodec;
+import io.openluffy.api.auth.SessionCache;
 import io.openluffy.api.config.LocalKeys;
 import io.openluffy.api.crypto.KeyRing;
 import io.openluffy.api.crypto.SecretCipher;
@@ -12,6 +14,7 @@ import io.openluffy.api.crypto.SecretVault;
 import io.openluffy.api.customers.CustomerService;
 import io.openluffy.api.db.AccountRepository;
 import io.openluffy.api.db.ApiTokenRepository;
+import io.openluffy.api.db.AuthChangeListener;
 import io.openluffy.api.db.AuditRepository;
 import io.openluffy.api.db.CustomerRepository;
 import io.openluffy.api.db.Database;
@@ -51,12 +54,15 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Database database;
+    private final AuthChangeListener authChanges;
     private final Javalin http;
     private final RouteTable routes;
     private final String host;
 
-    private ApiServer(Database database, Javalin http, RouteTable routes, String bindAddress) {
+    private ApiServer(Database database, AuthChangeListener authChanges, Javalin http, RouteTable routes,
+                      String bindAddress) {
         this.database = database;
+        this.authChanges = authChanges;
         this.http = http;
         this.routes = routes;
         this.host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
@@ -79,8 +85,9 @@ public final class ApiServer implements AutoCloseable {
             ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
             LoginThrottle throttle = new LoginThrottle(new LoginFailureRepository(ds), cfg.loginFailuresPerHour(),
                     throttleKey(cfg.jwtSigningKey().orElseThrow()));
+            SessionCache sessionCache = new SessionCache();
             AuthService auth = new AuthService(users, userRepository, sessions, throttle, hasher,
-                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock);
+                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, sessionCache);
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
@@ -95,7 +102,10 @@ public final class ApiServer implements AutoCloseable {
             Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features, routes);
             database.awaitReady();
             Javalin http = app.start(cfg.bindAddress(), cfg.port());
-            ApiServer server = new ApiServer(database, http, routes, cfg.bindAddress());
+            // until it listens, sessions are checked in the database on every request
+            AuthChangeListener authChanges = new AuthChangeListener((HikariDataSource) ds, sessionCache);
+            authChanges.start();
+            ApiServer server = new ApiServer(database, authChanges, http, routes, cfg.bindAddress());
             LOG.info("OpenLuffy API server listening on http://{}:{} (database: {})", cfg.bindAddress(), server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
             // off the start path, yet before most logins: see PasswordHasher#prepare
@@ -148,6 +158,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        authChanges.close();
         database.close();
     }
 }

@@ -29,10 +29,11 @@ public final class AuthService {
     private final JwtCodec jwt;
     private final ApiTokenService apiTokens;
     private final Clock clock;
+    private final SessionCache sessionCache;
 
     public AuthService(UserService userService, UserRepository users, SessionRepository sessions,
                        LoginThrottle throttle, PasswordHasher hasher, JwtCodec jwt, ApiTokenService apiTokens,
-                       Clock clock) {
+                       Clock clock, SessionCache sessionCache) {
         this.userService = userService;
         this.users = users;
         this.sessions = sessions;
@@ -41,6 +42,7 @@ public final class AuthService {
         this.jwt = jwt;
         this.apiTokens = apiTokens;
         this.clock = clock;
+        this.sessionCache = sessionCache;
     }
 
     /** Creates the first admin (only while there are no users) and logs them in. */
@@ -106,10 +108,19 @@ public final class AuthService {
             return apiTokens.authenticate(bearer);
         }
         JwtCodec.Verified token = jwt.verifyAccess(bearer);
-        UserRecord user = sessions.findActiveSessionUser(token.sessionId())
+        UserRecord user = sessionCache.activeSessionUser(token.sessionId(),
+                        () -> sessions.findActiveSessionUser(token.sessionId()))
                 .filter(u -> u.id().equals(token.userId()))
                 .orElseThrow(() -> new UnauthorizedException(JwtCodec.INVALID_TOKEN));
         return new Principal(User.from(user), token.sessionId());
+    }
+
+    /**
+     * Called after every request that may have changed data: this server forgets the sessions it remembers at once,
+     * before its answer is sent (other servers hear of the change through the database).
+     */
+    public void afterWrite() {
+        sessionCache.changed();
     }
 
     private TokenPair openSession(UUID userId) {

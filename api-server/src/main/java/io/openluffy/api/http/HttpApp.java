@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
@@ -67,6 +68,11 @@ public final class HttpApp {
             ErrorMapping.register(routes);
             routes.before(SecurityHeaders::addTo);
             routes.beforeMatched(new AccessFilter(auth));
+            routes.after(ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    auth.afterWrite();
+                }
+            });
             routeTable.bind(routes);
             RouteTable r = routeTable;
 
