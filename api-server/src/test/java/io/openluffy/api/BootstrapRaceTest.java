@@ -29,28 +29,22 @@ class BootstrapRaceTest {
 
     @TempDir
     static Path pgDir;
-    static StandalonePostgres postgres;
-    static ApiServer first;
-    static ApiServer second;
+    static TwoServers servers;
 
     @BeforeAll
     static void start() {
-        postgres = new StandalonePostgres(pgDir);
-        first = ApiServer.start(postgres.apiConfig().build());
-        second = ApiServer.start(postgres.apiConfig().build());
+        servers = new TwoServers(pgDir);
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
-        postgres.close();
+        servers.close();
     }
 
     @RepeatedTest(3)
     void exactlyOneAdminIsCreated() throws Exception {
         execute("TRUNCATE users CASCADE");
-        List<ApiClient> clients = List.of(new ApiClient(first.baseUrl()), new ApiClient(second.baseUrl()));
+        List<ApiClient> clients = List.of(new ApiClient(servers.first.baseUrl()), new ApiClient(servers.second.baseUrl()));
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ApiClient.Response>> calls = new ArrayList<>();
@@ -86,13 +80,13 @@ class BootstrapRaceTest {
     @Test
     void aBootstrapWaitsForTheOneInFlightAndThenRefuses() throws Exception {
         execute("TRUNCATE users CASCADE");
-        try (Connection other = first.dataSource().getConnection(); Statement s = other.createStatement()) {
+        try (Connection other = servers.first.dataSource().getConnection(); Statement s = other.createStatement()) {
             other.setAutoCommit(false);
             s.execute("SELECT pg_advisory_xact_lock(1, 0)");
             s.execute("INSERT INTO users (id, email, password_hash, role) "
                     + "VALUES (gen_random_uuid(), 'first@yourcompany.com', 'x', 'admin')");
             CompletableFuture<ApiClient.Response> second = CompletableFuture.supplyAsync(() ->
-                    new ApiClient(BootstrapRaceTest.second.baseUrl()).post("/v1/auth/bootstrap/create-admin",
+                    new ApiClient(servers.second.baseUrl()).post("/v1/auth/bootstrap/create-admin",
                             Map.of("email", "second@yourcompany.com", "password", "RacePassword123!")));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> second.isDone()
                     || count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0);
@@ -104,10 +98,10 @@ class BootstrapRaceTest {
     }
 
     private static void execute(String statement) throws Exception {
-        Queries.execute(first.dataSource(), statement);
+        Queries.execute(servers.first.dataSource(), statement);
     }
 
     private static long count(String query) throws Exception {
-        return Queries.count(first.dataSource(), query);
+        return Queries.count(servers.first.dataSource(), query);
     }
 }

@@ -20,31 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionRevocationAcrossServersTest {
     @TempDir
     static Path pgDir;
-    static StandalonePostgres postgres;
-    static ApiServer first;
-    static ApiServer second;
+    static TwoServers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = new StandalonePostgres(pgDir);
-        first = ApiServer.start(postgres.apiConfig().build());
-        second = ApiServer.start(postgres.apiConfig().build());
-        Queries.execute(first.dataSource(), "TRUNCATE users CASCADE");
-        new ApiClient(first.baseUrl()).post("/v1/auth/bootstrap/create-admin",
+        servers = new TwoServers(pgDir);
+        Queries.execute(servers.first.dataSource(), "TRUNCATE users CASCADE");
+        new ApiClient(servers.first.baseUrl()).post("/v1/auth/bootstrap/create-admin",
                 Map.of("email", "admin@yourcompany.com", "password", "SharedPassword123!"));
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
-        postgres.close();
+        servers.close();
     }
 
     @Test
     void aLogoutOnOneServerIsRefusedOnTheOtherWithinASecond() {
-        ApiClient one = new ApiClient(first.baseUrl());
-        ApiClient other = new ApiClient(second.baseUrl());
+        ApiClient one = new ApiClient(servers.first.baseUrl());
+        ApiClient other = new ApiClient(servers.second.baseUrl());
         ApiClient.Response login = one.post("/v1/auth/login",
                 ApiClient.credentials("admin@yourcompany.com", "SharedPassword123!"));
         String access = login.get("access_token");
@@ -65,16 +59,16 @@ class SessionRevocationAcrossServersTest {
 
     @Test
     void withoutTheNotificationChannelRevocationIsStillImmediate() throws Exception {
-        ApiClient other = new ApiClient(second.baseUrl());
+        ApiClient other = new ApiClient(servers.second.baseUrl());
         ApiClient.Response login = other.post("/v1/auth/login",
                 ApiClient.credentials("admin@yourcompany.com", "SharedPassword123!"));
         String access = login.get("access_token");
         assertThat(other.get("/v1/auth/me", access).status()).isEqualTo(200);
 
         // cut every listener off, and revoke behind the servers' backs in the same moment
-        Queries.execute(first.dataSource(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        Queries.execute(servers.first.dataSource(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 + "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()");
-        Queries.execute(first.dataSource(), "UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL");
+        Queries.execute(servers.first.dataSource(), "UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL");
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> other.get("/v1/auth/me", access).status() == 401);
     }
