@@ -35,6 +35,8 @@ public final class ApiConfig {
     private final byte[] previousEncryptionKey;
     private final int loginFailuresPerHour;
     private final boolean allowInsecureIntegrations;
+    private final boolean allowPrivateIntegrations;
+    private final String bindAddress;
     private final boolean metricsRequireAuth;
     private final int databaseWaitSeconds;
 
@@ -49,6 +51,8 @@ public final class ApiConfig {
         this.previousEncryptionKey = b.previousEncryptionKey;
         this.loginFailuresPerHour = b.loginFailuresPerHour;
         this.allowInsecureIntegrations = b.allowInsecureIntegrations;
+        this.allowPrivateIntegrations = b.allowPrivateIntegrations;
+        this.bindAddress = b.bindAddress;
         this.metricsRequireAuth = b.metricsRequireAuth;
         this.databaseWaitSeconds = b.databaseWaitSeconds;
     }
@@ -79,6 +83,8 @@ public final class ApiConfig {
         b.encryptionKey(base64Var(env, "OPENLUFFY_ENCRYPTION_KEY", problems));
         b.previousEncryptionKey(base64Var(env, "OPENLUFFY_ENCRYPTION_KEY_PREVIOUS", problems));
         b.allowInsecureIntegrations(booleanVar(env, "OPENLUFFY_ALLOW_INSECURE_INTEGRATIONS", problems));
+        b.allowPrivateIntegrations(booleanVar(env, "OPENLUFFY_ALLOW_PRIVATE_INTEGRATIONS", problems));
+        b.bindAddress(blankToNull(env.get("OPENLUFFY_BIND_ADDRESS")));
         b.metricsRequireAuth(booleanVar(env, "OPENLUFFY_METRICS_REQUIRE_AUTH", problems));
         problems.addAll(b.problems());
         if (!problems.isEmpty()) {
@@ -183,6 +189,23 @@ public final class ApiConfig {
         return allowInsecureIntegrations;
     }
 
+    /**
+     * Whether integrations may reach loopback, link-local and private addresses
+     * ({@code OPENLUFFY_ALLOW_PRIVATE_INTEGRATIONS}, default false; true for an in-cluster Argo CD).
+     */
+    public boolean allowPrivateIntegrations() {
+        return allowPrivateIntegrations;
+    }
+
+    /**
+     * The address HTTP listens on ({@code OPENLUFFY_BIND_ADDRESS}): by default 127.0.0.1 with the embedded database
+     * (a fresh local instance's bootstrap endpoint must not be open to the network) and 0.0.0.0 with an external
+     * one (the container, reached through its Service).
+     */
+    public String bindAddress() {
+        return bindAddress != null ? bindAddress : embeddedDatabase() ? "127.0.0.1" : "0.0.0.0";
+    }
+
     /** Whether {@code GET /metrics} needs admin credentials ({@code OPENLUFFY_METRICS_REQUIRE_AUTH}, default false). */
     public boolean metricsRequireAuth() {
         return metricsRequireAuth;
@@ -200,16 +223,12 @@ public final class ApiConfig {
         return b.build();
     }
 
-    /** Same configuration on another port; tests restart a server on the port it picked first. */
-    public ApiConfig withPort(int newPort) {
-        return toBuilder().port(newPort).build();
-    }
-
     private Builder toBuilder() {
         Builder b = builder().port(port).dataDir(dataDir).loginFailuresPerHour(loginFailuresPerHour)
                 .databaseWaitSeconds(databaseWaitSeconds)
                 .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey).previousEncryptionKey(previousEncryptionKey)
-                .allowInsecureIntegrations(allowInsecureIntegrations).metricsRequireAuth(metricsRequireAuth);
+                .allowInsecureIntegrations(allowInsecureIntegrations).allowPrivateIntegrations(allowPrivateIntegrations)
+                .bindAddress(bindAddress).metricsRequireAuth(metricsRequireAuth);
         if (databaseUrl != null) {
             b.database(databaseUrl, databaseUser, databasePassword);
         }
@@ -223,7 +242,9 @@ public final class ApiConfig {
                 + ", database=" + (databaseUrl == null ? "embedded" : databaseUrl)
                 + ", loginFailuresPerHour=" + loginFailuresPerHour + ", databaseWaitSeconds=" + databaseWaitSeconds
                 + ", previousEncryptionKey=" + (previousEncryptionKey != null)
+                + ", bindAddress=" + bindAddress()
                 + ", allowInsecureIntegrations=" + allowInsecureIntegrations
+                + ", allowPrivateIntegrations=" + allowPrivateIntegrations
                 + ", metricsRequireAuth=" + metricsRequireAuth + "}";
     }
 
@@ -239,6 +260,8 @@ public final class ApiConfig {
         private byte[] previousEncryptionKey;
         private int loginFailuresPerHour = DEFAULT_LOGIN_FAILURES_PER_HOUR;
         private boolean allowInsecureIntegrations;
+        private boolean allowPrivateIntegrations;
+        private String bindAddress;
         private boolean metricsRequireAuth;
         private int databaseWaitSeconds = DEFAULT_DATABASE_WAIT_SECONDS;
 
@@ -286,6 +309,17 @@ public final class ApiConfig {
 
         public Builder allowInsecureIntegrations(boolean allow) {
             this.allowInsecureIntegrations = allow;
+            return this;
+        }
+
+        public Builder allowPrivateIntegrations(boolean allow) {
+            this.allowPrivateIntegrations = allow;
+            return this;
+        }
+
+        /** null: the default of {@link ApiConfig#bindAddress()}. */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
             return this;
         }
 

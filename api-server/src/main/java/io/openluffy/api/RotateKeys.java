@@ -26,11 +26,22 @@ public final class RotateKeys {
         }
     }
 
-    /** Runs one rotation against the configured database (starting the embedded one, if that is the setup). */
+    /**
+     * Runs one rotation against the configured database (starting the embedded one, if that is the setup). In the
+     * embedded mode the local key file then holds the new key: the secrets are under it now, and a later start
+     * without {@code OPENLUFFY_ENCRYPTION_KEY} reads that file.
+     */
     public static KeyRotation.Result run(ApiConfig config) {
         ApiConfig cfg = config.embeddedDatabase() ? LocalKeys.complete(config) : config;
+        KeyRotation.Result result;
         try (Database database = Database.open(cfg)) {
-            return new KeyRotation(new SecretRepository(database.dataSource()), ApiServer.cipher(cfg)).run();
+            result = new KeyRotation(new SecretRepository(database.dataSource()), ApiServer.cipher(cfg)).run();
         }
+        if (cfg.embeddedDatabase()) {
+            LocalKeys.storeEncryptionKey(cfg.dataDir(), cfg.encryptionKey().orElseThrow());
+            System.out.println("The local key file " + LocalKeys.encryptionKeyFile(cfg.dataDir()).toAbsolutePath()
+                    + " now holds the new key.");
+        }
+        return result;
     }
 }

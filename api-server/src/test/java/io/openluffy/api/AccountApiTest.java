@@ -68,7 +68,7 @@ class AccountApiTest extends ApiServerTestBase {
         ApiClient.Response enabled = api.post("/v1/auth/users/" + id + "/enable", null, admin);
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().get("disabled").asBoolean()).isFalse();
-        assertThat(me(apiToken)).isEqualTo(200);
+        assertThat(me(apiToken)).as("API tokens deleted by disabling stay deleted").isEqualTo(401);
         assertThat(me(session.get("access_token"))).as("sessions ended by disabling stay ended").isEqualTo(401);
         assertThat(login(VIEWER, VIEWER_PASSWORD).status()).isEqualTo(200);
         assertDetail(api.post("/v1/auth/users/00000000-0000-0000-0000-000000000000/disable", null, admin), 404,

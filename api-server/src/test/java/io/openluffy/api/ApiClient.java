@@ -92,6 +92,14 @@ final class ApiClient {
         return Map.of("email", email, "password", password, "first_name", "Test", "last_name", "User", "role", role);
     }
 
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Map<String, Object> credentials(String email, String password) {
         return Map.of("email", email, "password", password);
     }

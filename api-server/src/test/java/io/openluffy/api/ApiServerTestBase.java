@@ -31,8 +31,9 @@ abstract class ApiServerTestBase {
 
     @BeforeAll
     static void startServer() {
-        // plain http allowed so that integrations can point at fakes on loopback
-        server = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).allowInsecureIntegrations(true).build());
+        // plain http and private addresses allowed so that integrations can point at fakes on loopback
+        server = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).allowInsecureIntegrations(true)
+                .allowPrivateIntegrations(true).build());
         api = new ApiClient(server.baseUrl());
     }
 

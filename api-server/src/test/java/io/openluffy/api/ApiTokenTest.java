@@ -46,21 +46,62 @@ class ApiTokenTest extends ApiServerTestBase {
     }
 
     @Test
+    void anAdminListsAndRevokesAnotherUsersTokens() {
+        String admin = bootstrapAdmin();
+        Viewer ci = viewerWithToken(admin);
+
+        ApiClient.Response listed = api.get("/v1/auth/users/" + ci.id() + "/tokens", admin);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json()).hasSize(1);
+        assertThat(listed.body()).doesNotContain(ci.apiToken());
+        String tokenId = listed.json().get(0).get("id").asText();
+        assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).status()).isEqualTo(401);
+        assertThat(api.get("/v1/auth/users/" + ci.id() + "/tokens", admin).json()).isEmpty();
+        assertThat(api.get("/v1/audit", admin).body()).contains("api_token.revoked");
+    }
+
+    @Test
+    void anAdminPasswordResetDeletesTheUsersTokensAnOwnChangeKeepsThem() {
+        String admin = bootstrapAdmin();
+        Viewer ci = viewerWithToken(admin);
+
+        assertThat(api.post("/v1/auth/me/password", Map.of("current_password", "CiPassword1234!",
+                "new_password", "CiPassword5678!"), ci.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).status()).isEqualTo(200);
+
+        assertThat(api.patch("/v1/auth/users/" + ci.id(), Map.of("password", "ResetPassword123!"), admin).status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).status()).isEqualTo(401);
+    }
+
+    @Test
     void viewerTokenHasViewerRightsAndDiesWithItsOwner() {
         String admin = bootstrapAdmin();
-        String viewerId = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
-        String viewer = accessToken("ci@yourcompany.com", "CiPassword1234!");
-        String token = api.post("/v1/auth/tokens", Map.of("name", "ci"), viewer).get("token");
+        Viewer ci = viewerWithToken(admin);
 
-        assertThat(api.get("/v1/auth/me", token).get("role")).isEqualTo("viewer");
-        assertThat(api.get("/v1/auth/users", token).status()).isEqualTo(403);
-        // another user cannot see or revoke it
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).get("role")).isEqualTo("viewer");
+        assertThat(api.get("/v1/auth/users", ci.apiToken()).status()).isEqualTo(403);
+        // it is not in the admin's own list, and another viewer cannot revoke it
         assertThat(api.get("/v1/auth/tokens", admin).json()).isEmpty();
-        String tokenId = api.get("/v1/auth/tokens", viewer).json().get(0).get("id").asText();
-        assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(404);
+        String tokenId = api.get("/v1/auth/tokens", ci.accessToken()).json().get(0).get("id").asText();
+        createUser(admin, "other@yourcompany.com", "OtherPassword123!", "viewer");
+        String other = accessToken("other@yourcompany.com", "OtherPassword123!");
+        assertThat(api.delete("/v1/auth/tokens/" + tokenId, other).status()).isEqualTo(404);
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).status()).isEqualTo(200);
 
-        assertThat(api.delete("/v1/auth/users/" + viewerId, admin).status()).isEqualTo(204);
-        assertThat(api.get("/v1/auth/me", token).status()).isEqualTo(401);
+        assertThat(api.delete("/v1/auth/users/" + ci.id(), admin).status()).isEqualTo(204);
+        assertThat(api.get("/v1/auth/me", ci.apiToken()).status()).isEqualTo(401);
+    }
+
+    /** A viewer "ci@yourcompany.com" with a session and one API token. */
+    private record Viewer(String id, String accessToken, String apiToken) {
+    }
+
+    private static Viewer viewerWithToken(String admin) {
+        String id = createUser(admin, "ci@yourcompany.com", "CiPassword1234!", "viewer");
+        String access = accessToken("ci@yourcompany.com", "CiPassword1234!");
+        return new Viewer(id, access, api.post("/v1/auth/tokens", Map.of("name", "ci"), access).get("token"));
     }
 
     @Test

@@ -2,16 +2,20 @@ package io.openluffy.api;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,28 +29,22 @@ class BootstrapRaceTest {
 
     @TempDir
     static Path pgDir;
-    static StandalonePostgres postgres;
-    static ApiServer first;
-    static ApiServer second;
+    static TwoServers servers;
 
     @BeforeAll
     static void start() {
-        postgres = new StandalonePostgres(pgDir);
-        first = ApiServer.start(postgres.apiConfig().build());
-        second = ApiServer.start(postgres.apiConfig().build());
+        servers = new TwoServers(pgDir);
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
-        postgres.close();
+        servers.close();
     }
 
     @RepeatedTest(3)
     void exactlyOneAdminIsCreated() throws Exception {
         execute("TRUNCATE users CASCADE");
-        List<ApiClient> clients = List.of(new ApiClient(first.baseUrl()), new ApiClient(second.baseUrl()));
+        List<ApiClient> clients = List.of(new ApiClient(servers.first.baseUrl()), new ApiClient(servers.second.baseUrl()));
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ApiClient.Response>> calls = new ArrayList<>();
@@ -75,17 +73,35 @@ class BootstrapRaceTest {
         assertThat(count("SELECT count(*) FROM users WHERE role = 'admin'")).isEqualTo(1);
     }
 
-    private static void execute(String statement) throws Exception {
-        try (Connection c = first.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
+    /**
+     * The race by hand, deterministically: another server's bootstrap transaction holds the users lock and has
+     * inserted its admin, uncommitted. A bootstrap arriving now must wait for it, then see that user and refuse.
+     */
+    @Test
+    void aBootstrapWaitsForTheOneInFlightAndThenRefuses() throws Exception {
+        execute("TRUNCATE users CASCADE");
+        try (Connection other = servers.first.dataSource().getConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock(1, 0)");
+            s.execute("INSERT INTO users (id, email, password_hash, role) "
+                    + "VALUES (gen_random_uuid(), 'first@yourcompany.com', 'x', 'admin')");
+            CompletableFuture<ApiClient.Response> second = CompletableFuture.supplyAsync(() ->
+                    new ApiClient(servers.second.baseUrl()).post("/v1/auth/bootstrap/create-admin",
+                            Map.of("email", "second@yourcompany.com", "password", "RacePassword123!")));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> second.isDone()
+                    || count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0);
+            other.commit();
+            ApiClient.Response answer = second.get(20, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
         }
+        assertThat(count("SELECT count(*) FROM users")).isEqualTo(1);
     }
 
-    private static int count(String query) throws Exception {
-        try (Connection c = first.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static void execute(String statement) throws Exception {
+        Queries.execute(servers.first.dataSource(), statement);
+    }
+
+    private static long count(String query) throws Exception {
+        return Queries.count(servers.first.dataSource(), query);
     }
 }

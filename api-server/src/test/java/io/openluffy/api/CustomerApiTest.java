@@ -98,8 +98,14 @@ class CustomerApiTest extends ApiServerTestBase {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.body()).doesNotContain(GITHUB_TOKEN).doesNotContain(GITHUB_TOKEN.substring(0, 20));
         }
-        assertThat(api.get("/v1/customers/" + id, viewer).json().path("github_token").path("last4").asText())
+        // admins see the last characters; viewers only whether and since when
+        assertThat(api.get("/v1/customers/" + id, admin).json().path("github_token").path("last4").asText())
                 .isEqualTo("wxyz");
+        assertThat(api.get("/v1/customers/" + id + "/github-token", admin).get("last4")).isEqualTo("wxyz");
+        for (String path : new String[]{"/v1/customers/" + id, "/v1/customers/" + id + "/github-token", "/v1/customers"}) {
+            ApiClient.Response r = api.get(path, viewer);
+            assertThat(r.body()).as(path).doesNotContain("wxyz").doesNotContain("last4").contains("set_at");
+        }
 
         // nowhere in the database: not in any table, not in the heap files or the write-ahead log
         assertThat(StoredData.tablesContaining(server.dataSource(), GITHUB_TOKEN)).isEmpty();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback HTTP server answering {@code GET /api/version} as Argo CD does: 200 with the version, or 401. */
 final class FakeArgoCd implements AutoCloseable {
@@ -15,6 +16,7 @@ final class FakeArgoCd implements AutoCloseable {
 
     private final HttpServer server;
     private final String acceptedToken;
+    private final AtomicInteger requests = new AtomicInteger();
 
     FakeArgoCd(String acceptedToken) {
         this.acceptedToken = acceptedToken;
@@ -24,6 +26,7 @@ final class FakeArgoCd implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/version", exchange -> {
+            requests.incrementAndGet();
             boolean authorized = ("Bearer " + acceptedToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = (authorized
                     ? "{\"Version\":\"" + VERSION + "\",\"BuildDate\":\"2024-11-20T17:31:37Z\",\"GoVersion\":\"go1.22.9\"}"
@@ -36,6 +39,11 @@ final class FakeArgoCd implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** How many requests reached it. */
+    int requests() {
+        return requests.get();
     }
 
     String url() {

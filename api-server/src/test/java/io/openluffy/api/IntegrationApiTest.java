@@ -2,10 +2,13 @@ package io.openluffy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,8 +32,7 @@ class IntegrationApiTest extends ApiServerTestBase {
         assertThat(put.json().get("insecure_skip_tls_verify").asBoolean()).isFalse();
         assertThat(put.get("updated_by")).isEqualTo(ADMIN_EMAIL);
 
-        // the URL can change without sending the token again
-        ApiClient.Response moved = putArgoCd(admin, "https://argocd.yourcompany.com", null, true);
+        ApiClient.Response moved = putArgoCd(admin, "https://argocd.yourcompany.com", ARGO_TOKEN, true);
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().get("insecure_skip_tls_verify").asBoolean()).isTrue();
 
@@ -59,6 +61,7 @@ class IntegrationApiTest extends ApiServerTestBase {
         assertDetail(putArgoCd(admin, "https://user:pw@argocd.local", ARGO_TOKEN, null), 400, "without credentials");
         assertDetail(putArgoCd(admin, "not a url", ARGO_TOKEN, null), 400, "url");
         assertDetail(putArgoCd(admin, null, ARGO_TOKEN, null), 400, "url is required");
+        assertDetail(putArgoCd(admin, "https://argocd.local:99999", ARGO_TOKEN, null), 400, "port");
         assertDetail(api.send("PUT", "/v1/integrations/argocd", "{\"url\": \"https://a.b\", \"tokn\": \"x\"}", admin),
                 400, "Unknown field 'tokn'");
         assertThat(api.get("/v1/integrations", admin).json()).isEmpty();
@@ -92,7 +95,7 @@ class IntegrationApiTest extends ApiServerTestBase {
             putArgoCd(admin, argo.url(), "a-token-argo-cd-does-not-know", null);
             JsonNode unauthorized = testArgoCd(admin);
             assertThat(unauthorized.get("status").asText()).isEqualTo("unauthorized");
-            assertThat(unauthorized.get("reason").asText()).contains("401").doesNotContain("a-token-argo-cd");
+            assertThat(unauthorized.get("reason").asText()).isEqualTo("token refused");
         }
 
         int closedPort;
@@ -102,11 +105,83 @@ class IntegrationApiTest extends ApiServerTestBase {
         putArgoCd(admin, "http://127.0.0.1:" + closedPort, ARGO_TOKEN, null);
         JsonNode unreachable = testArgoCd(admin);
         assertThat(unreachable.get("status").asText()).isEqualTo("unreachable");
-        assertThat(unreachable.get("reason").asText()).contains("connection refused");
+        assertThat(unreachable.get("reason").asText()).isEqualTo("connection failed");
+    }
+
+    @Test
+    void changingTheUrlDropsTheStoredTokenSoItCannotFollowToAnotherHost() throws IOException {
+        String admin = bootstrapAdmin();
+        try (FakeArgoCd original = new FakeArgoCd(ARGO_TOKEN); FakeArgoCd other = new FakeArgoCd(ARGO_TOKEN)) {
+            putArgoCd(admin, original.url(), ARGO_TOKEN, null);
+            // same URL, same TLS setting: the stored token stays
+            assertThat(putArgoCd(admin, original.url(), null, null).json().get("token_set").asBoolean()).isTrue();
+            assertThat(testArgoCd(admin).get("status").asText()).isEqualTo("reachable");
+
+            ApiClient.Response moved = putArgoCd(admin, other.url(), null, true);
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.json().get("token_set").asBoolean()).isFalse();
+            assertDetail(api.post("/v1/integrations/argocd/test", null, admin), 409, "no token");
+            assertThat(other.requests()).isZero();
+
+            // turning TLS verification off at the same URL drops it too
+            putArgoCd(admin, original.url(), ARGO_TOKEN, false);
+            assertThat(putArgoCd(admin, original.url(), null, true).json().get("token_set").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void failuresAreReportedInFixedWordsWithoutTheServicesAnswer() throws Exception {
+        String admin = bootstrapAdmin();
+        try (ServerSocket banner = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!banner.isClosed()) {
+                    try (Socket s = banner.accept()) {
+                        s.getOutputStream().write("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n".getBytes());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            for (String url : new String[]{"http://127.0.0.1:" + banner.getLocalPort(),
+                    "https://127.0.0.1:" + banner.getLocalPort()}) {
+                putArgoCd(admin, url, ARGO_TOKEN, true);
+                JsonNode result = testArgoCd(admin);
+                assertThat(result.get("status").asText()).isEqualTo("unreachable");
+                assertThat(result.get("reason").asText()).as(url)
+                        .isIn("connection failed", "TLS handshake failed", "not an Argo CD answer")
+                        .doesNotContain("SSH");
+            }
+        }
+    }
+
+    @Test
+    void withoutThePrivateNetworkSettingLoopbackIsRefusedInAnySpellingAndNeverContacted(@TempDir Path otherDataDir) {
+        try (ApiServer strict = ApiServer.start(ApiConfig.builder().port(0).dataDir(otherDataDir)
+                .allowInsecureIntegrations(true).build()); FakeArgoCd argo = new FakeArgoCd(ARGO_TOKEN)) {
+            ApiClient client = new ApiClient(strict.baseUrl());
+            String admin = client.post("/v1/auth/bootstrap/create-admin",
+                    Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)).get("access_token");
+            String port = argo.url().substring(argo.url().lastIndexOf(':'));
+            for (String host : new String[]{"127.0.0.1", "[::1]", "localhost", "0", "2130706433"}) {
+                ApiClient.Response put = client.send("PUT", "/v1/integrations/argocd",
+                        Map.of("url", "http://" + host + port, "token", ARGO_TOKEN), admin);
+                assertThat(put.status()).as(put.body()).isEqualTo(200);
+                JsonNode result = testArgoCd(client, admin);
+                assertThat(result.get("status").asText()).as(host).isEqualTo("unreachable");
+                assertThat(result.get("reason").asText()).as(host).isEqualTo("address not allowed");
+            }
+            assertThat(argo.requests()).isZero();
+        }
     }
 
     private static JsonNode testArgoCd(String admin) {
-        ApiClient.Response r = api.post("/v1/integrations/argocd/test", null, admin);
+        return testArgoCd(api, admin);
+    }
+
+    private static JsonNode testArgoCd(ApiClient client, String admin) {
+        ApiClient.Response r = client.post("/v1/integrations/argocd/test", null, admin);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).doesNotContain(ARGO_TOKEN);
         return r.json();

@@ -97,6 +97,35 @@ class KeyRotationTest {
                 .hasMessageContaining("OPENLUFFY_ENCRYPTION_KEY_PREVIOUS must be base64 of exactly 32 bytes");
     }
 
+    @Test
+    void inTheLocalModeRotationUpdatesTheKeyFileSoAPlainStartStillReadsTheTokens() throws Exception {
+        String admin;
+        String id;
+        try (ApiServer server = start(config())) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            admin = api.post("/v1/auth/bootstrap/create-admin",
+                    Map.of("email", "admin@local.test", "password", "LocalPassword123!")).get("access_token");
+            id = api.post("/v1/customers", Map.of("name", "Acme"), admin).get("id");
+            api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", "ghp_local_token_1234"), admin);
+        }
+        byte[] generated = Base64.getDecoder().decode(
+                java.nio.file.Files.readString(dataDir.resolve("keys/encryption-key")).trim());
+
+        // as the README says: the new key, the old one as previous, then RotateKeys
+        KeyRotation.Result result = RotateKeys.run(config().encryptionKey(NEW_KEY).previousEncryptionKey(generated)
+                .build());
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.resealed()).isEqualTo(1);
+
+        try (ApiServer plain = start(config())) {
+            ApiClient api = new ApiClient(plain.baseUrl());
+            ApiClient.Response token = api.get("/v1/customers/" + id + "/github-token", admin);
+            assertThat(token.status()).as(token.body()).isEqualTo(200);
+            assertThat(token.get("last4")).isEqualTo("1234");
+            assertThat(keyIds(plain)).containsOnlyKeys(id(NEW_KEY));
+        }
+    }
+
     private ApiConfig.Builder config() {
         return ApiConfig.builder().port(0).dataDir(dataDir).allowInsecureIntegrations(true);
     }

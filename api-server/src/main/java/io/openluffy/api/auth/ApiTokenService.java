@@ -45,13 +45,19 @@ public final class ApiTokenService {
     }
 
     public List<ApiToken> list(Principal owner) {
-        return tokens.findByUser(owner.user().id()).stream()
+        return listOf(owner.user().id());
+    }
+
+    /** Any user's tokens, without secrets: what an admin looks at before revoking one. */
+    public List<ApiToken> listOf(UUID userId) {
+        return tokens.findByUser(userId).stream()
                 .map(r -> new ApiToken(r.id(), r.name(), r.createdAt(), r.lastUsedAt(), null))
                 .toList();
     }
 
-    public void revoke(Principal owner, UUID id) {
-        if (!tokens.delete(id, owner.user().id())) {
+    /** The owner revokes their own tokens; an admin any user's (as Grafana and Argo CD admins can). */
+    public void revoke(Principal caller, UUID id) {
+        if (!tokens.delete(id, caller.isAdmin() ? null : caller.user().id())) {
             throw new NotFoundException("API token not found.");
         }
     }

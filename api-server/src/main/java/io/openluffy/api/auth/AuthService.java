@@ -1,20 +1,18 @@
 package io.openluffy.api.auth;
 
-import io.openluffy.api.db.LoginAttemptRepository;
 import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.InvalidInputException;
-import io.openluffy.api.errors.TooManyRequestsException;
 import io.openluffy.api.errors.UnauthorizedException;
+import io.openluffy.api.users.EmailAddress;
+import io.openluffy.api.users.LoginThrottle;
 import io.openluffy.api.users.NewUser;
 import io.openluffy.api.users.PasswordHasher;
 import io.openluffy.api.users.User;
 import io.openluffy.api.users.UserService;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,30 +20,29 @@ import java.util.UUID;
 public final class AuthService {
     /** Same words, status and cost for an unknown e-mail and a wrong password. */
     public static final String INVALID_CREDENTIALS = "Invalid email or password.";
-    static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
 
     private final UserService userService;
     private final UserRepository users;
     private final SessionRepository sessions;
-    private final LoginAttemptRepository attempts;
+    private final LoginThrottle throttle;
     private final PasswordHasher hasher;
     private final JwtCodec jwt;
     private final ApiTokenService apiTokens;
     private final Clock clock;
-    private final int failuresPerHour;
+    private final SessionCache sessionCache;
 
     public AuthService(UserService userService, UserRepository users, SessionRepository sessions,
-                       LoginAttemptRepository attempts, PasswordHasher hasher, JwtCodec jwt, ApiTokenService apiTokens,
-                       Clock clock, int failuresPerHour) {
+                       LoginThrottle throttle, PasswordHasher hasher, JwtCodec jwt, ApiTokenService apiTokens,
+                       Clock clock, SessionCache sessionCache) {
         this.userService = userService;
         this.users = users;
         this.sessions = sessions;
-        this.attempts = attempts;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.jwt = jwt;
         this.apiTokens = apiTokens;
         this.clock = clock;
-        this.failuresPerHour = failuresPerHour;
+        this.sessionCache = sessionCache;
     }
 
     /** Creates the first admin (only while there are no users) and logs them in. */
@@ -58,36 +55,28 @@ public final class AuthService {
         return !users.anyExists();
     }
 
-    /**
-     * Checks the password. Each attempt is counted before the check and forgotten on success, so at most
-     * {@code failuresPerHour} failures per account and hour are ever evaluated, even under concurrent guessing.
-     */
-    public TokenPair login(String email, String password) {
+    /** Checks the password under the {@link LoginThrottle}, keyed by the canonical e-mail and the client's address. */
+    public TokenPair login(String email, String password, String clientAddress) {
         if (email == null || email.isBlank()) {
             throw new InvalidInputException("email is required");
         }
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("password is required");
         }
-        String account = email.trim().toLowerCase(Locale.ROOT);
-        if (account.length() > UserService.MAX_EMAIL_LENGTH) {
-            // no such account can exist; answer like any unknown e-mail without storing the junk as a counter
+        Optional<String> account = EmailAddress.parse(email);
+        if (account.isEmpty()) {
+            // no such account can exist; answer like any unknown e-mail without counting the junk
             hasher.verifyAgainstDummy(password);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        LoginAttemptRepository.Reservation attempt = attempts.reserve(account, failuresPerHour, THROTTLE_WINDOW);
-        if (attempt.blocked()) {
-            throw new TooManyRequestsException("Too many failed login attempts for this account. Try again later.",
-                    attempt.blockedFor());
-        }
-        Optional<UserRecord> user = users.findByEmail(account);
-        boolean ok = user.isPresent()
-                ? hasher.verify(password, user.get().passwordHash())
-                : hasher.verifyAgainstDummy(password);
+        Optional<UserRecord> user = users.findByEmail(account.get());
+        boolean ok = throttle.check(account.get(), clientAddress,
+                "Too many failed login attempts for this account. Try again later.",
+                () -> user.isPresent() ? hasher.verify(password, user.get().passwordHash())
+                        : hasher.verifyAgainstDummy(password));
         if (!ok) {
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        attempts.release(attempt.attemptId());
         users.recordLogin(user.get().id());
         return openSession(user.get().id());
     }
@@ -123,10 +112,19 @@ public final class AuthService {
             return apiTokens.authenticate(bearer);
         }
         JwtCodec.Verified token = jwt.verifyAccess(bearer);
-        UserRecord user = sessions.findActiveSessionUser(token.sessionId())
+        UserRecord user = sessionCache.activeSessionUser(token.sessionId(),
+                        () -> sessions.findActiveSessionUser(token.sessionId()))
                 .filter(u -> u.id().equals(token.userId()))
                 .orElseThrow(() -> new UnauthorizedException(JwtCodec.INVALID_TOKEN));
         return new Principal(User.from(user), token.sessionId());
+    }
+
+    /**
+     * Called after every request that may have changed data: this server forgets the sessions it remembers at once,
+     * before its answer is sent (other servers hear of the change through the database).
+     */
+    public void afterWrite() {
+        sessionCache.changed();
     }
 
     private TokenPair openSession(UUID userId) {

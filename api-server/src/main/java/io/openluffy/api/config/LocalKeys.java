@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -32,11 +33,47 @@ public final class LocalKeys {
         }
         Path dir = config.dataDir().resolve("keys");
         byte[] jwt = config.jwtSigningKey().orElseGet(() -> loadOrCreate(dir.resolve("jwt-signing-key"), 64));
-        byte[] enc = config.encryptionKey().orElseGet(() -> loadOrCreate(dir.resolve("encryption-key"),
+        byte[] enc = config.encryptionKey().orElseGet(() -> loadOrCreate(encryptionKeyFile(config.dataDir()),
                 ApiConfig.ENCRYPTION_KEY_BYTES));
-        LOG.warn("No OPENLUFFY_JWT_SIGNING_KEY / OPENLUFFY_ENCRYPTION_KEY given: using keys kept in {}. "
-                + "This is for local use only; in production pass both keys from a secret store.", dir.toAbsolutePath().normalize());
+        String missing = config.jwtSigningKey().isEmpty() && config.encryptionKey().isEmpty()
+                ? "OPENLUFFY_JWT_SIGNING_KEY / OPENLUFFY_ENCRYPTION_KEY"
+                : config.jwtSigningKey().isEmpty() ? "OPENLUFFY_JWT_SIGNING_KEY" : "OPENLUFFY_ENCRYPTION_KEY";
+        LOG.warn("No {} given: using the keys kept in {}. This is for local use only; in production pass both keys "
+                + "from a secret store.", missing, dir.toAbsolutePath().normalize());
         return config.withKeys(jwt, enc);
+    }
+
+    /** Where the local mode keeps its encryption key. */
+    public static Path encryptionKeyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve("encryption-key");
+    }
+
+    /**
+     * Replaces the local mode's encryption key (after a rotation re-encrypted everything under {@code key}), so that
+     * the next start without {@code OPENLUFFY_ENCRYPTION_KEY} uses it. Written to a new file and moved into place:
+     * a crash leaves the old file or the new one, never a torn key.
+     */
+    public static void storeEncryptionKey(Path dataDir, byte[] key) {
+        Path file = encryptionKeyFile(dataDir);
+        try {
+            Files.createDirectories(file.getParent());
+            Path next = Files.createTempFile(file.getParent(), "encryption-key", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(next, Base64.getEncoder().encodeToString(key));
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the local key file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL superuser's password, generated once (mode 0600) beside the keys: not inside the
+     * cluster directory, which initdb needs empty.
+     */
+    public static Path databasePasswordFile(Path dataDir) {
+        Path file = dataDir.resolve("keys").resolve("postgres-password");
+        loadOrCreate(file, 32);
+        return file;
     }
 
     private static byte[] loadOrCreate(Path file, int length) {

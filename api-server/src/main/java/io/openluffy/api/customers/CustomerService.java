@@ -43,20 +43,20 @@ public final class CustomerService {
             throw new ConflictException(NAME_TAKEN);
         }
         audit.record(actor, AuditAction.CUSTOMER_CREATED, target(id, name));
-        return get(id);
+        return get(id, true);
     }
 
     /** All customers, with whether and when their token was set (not its last characters: nothing is decrypted). */
     public List<Customer> list() {
         return customers.findAll().stream()
-                .map(r -> view(r, r.githubTokenSetAt() == null ? GithubTokenStatus.NONE
-                        : new GithubTokenStatus(true, r.githubTokenSetAt(), null)))
+                .map(r -> view(r, tokenStatus(r, false)))
                 .toList();
     }
 
-    public Customer get(UUID id) {
+    /** {@code withLast4}: only admins see the token's last characters; others see whether and since when. */
+    public Customer get(UUID id, boolean withLast4) {
         CustomerRecord r = record(id);
-        return view(r, tokenStatus(r));
+        return view(r, tokenStatus(r, withLast4));
     }
 
     public Customer update(Actor actor, UUID id, CustomerInput changes) {
@@ -71,7 +71,7 @@ public final class CustomerService {
             }
         }
         audit.record(actor, AuditAction.CUSTOMER_UPDATED, target(id, name));
-        return get(id);
+        return get(id, true);
     }
 
     /** Deletes the customer and its token. */
@@ -101,14 +101,17 @@ public final class CustomerService {
         audit.record(actor, AuditAction.CUSTOMER_GITHUB_TOKEN_DELETED, target(id, customer.name()));
     }
 
-    public GithubTokenStatus githubTokenStatus(UUID id) {
-        return tokenStatus(record(id));
+    public GithubTokenStatus githubTokenStatus(UUID id, boolean withLast4) {
+        return tokenStatus(record(id), withLast4);
     }
 
     /** Decrypts the token to show its last characters, so a token that no longer decrypts is noticed here. */
-    private GithubTokenStatus tokenStatus(CustomerRecord r) {
+    private GithubTokenStatus tokenStatus(CustomerRecord r, boolean withLast4) {
         if (r.githubTokenSetAt() == null) {
             return GithubTokenStatus.NONE;
+        }
+        if (!withLast4) {
+            return new GithubTokenStatus(true, r.githubTokenSetAt(), null);
         }
         try {
             return vault.reveal(CustomerRepository.githubTokenBinding(r.id()))

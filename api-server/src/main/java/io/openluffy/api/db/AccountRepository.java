@@ -27,7 +27,7 @@ public final class AccountRepository {
             if (current.isEmpty()) {
                 return UserRepository.Outcome.NOT_FOUND;
             }
-            if (disabled && UserRepository.isActiveAdmin(current.get()) && UserRepository.adminCount(c) <= 1) {
+            if (UserRepository.removesLastAdmin(c, current.get(), !disabled)) {
                 return UserRepository.Outcome.REFUSED;
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled_at = "
@@ -36,7 +36,9 @@ public final class AccountRepository {
                 ps.executeUpdate();
             }
             if (disabled) {
+                // enabling again must not bring back credentials that were cut off: new ones are issued instead
                 revokeSessions(c, id, null);
+                ApiTokenRepository.deleteAllOfUser(c, id);
             }
             return UserRepository.Outcome.DONE;
         });
@@ -56,7 +58,7 @@ public final class AccountRepository {
         });
     }
 
-    private static void revokeSessions(Connection c, UUID userId, UUID keep) throws SQLException {
+    static void revokeSessions(Connection c, UUID userId, UUID keep) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET revoked_at = now() "
                 + "WHERE user_id = ? AND revoked_at IS NULL AND id IS DISTINCT FROM ?")) {
             ps.setObject(1, userId);

@@ -1,8 +1,10 @@
 package io.openluffy.api.db;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -52,15 +54,24 @@ public final class ApiTokenRepository {
                 + "FROM api_tokens WHERE user_id = ? ORDER BY created_at", ApiTokenRepository::map, userId);
     }
 
-    /** Deletes the user's token; false if the user has no token with this id. */
+    /** Deletes the token; {@code userId} null: whoever owns it. False if there is no such token (of that user). */
     public boolean delete(UUID id, UUID userId) {
         return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM api_tokens WHERE id = ? AND (CAST(? AS uuid) IS NULL OR user_id = ?)")) {
                 ps.setObject(1, id);
                 ps.setObject(2, userId);
+                ps.setObject(3, userId);
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    static void deleteAllOfUser(Connection c, UUID userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ?")) {
+            ps.setObject(1, userId);
+            ps.executeUpdate();
+        }
     }
 
     private static ApiTokenRecord map(ResultSet rs) throws java.sql.SQLException {

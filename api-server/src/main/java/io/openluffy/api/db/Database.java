@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openluffy.api.ApiConfig;
+import io.openluffy.api.config.LocalKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,8 +84,10 @@ public final class Database implements AutoCloseable {
 
     private void start(ApiConfig config) {
         if (config.embeddedDatabase()) {
-            embedded = startEmbedded(config.dataDir().resolve("postgres"));
-            pool.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+            Path passwordFile = LocalKeys.databasePasswordFile(config.dataDir());
+            embedded = startEmbedded(config.dataDir().resolve("postgres"), passwordFile);
+            pool.setJdbcUrl(embedded.getJdbcUrl(EmbeddedCluster.SUPERUSER, "postgres"));
+            pool.setPassword(readPassword(passwordFile));
         } else {
             pool.setJdbcUrl(config.databaseUrl().orElseThrow());
             pool.setUsername(config.databaseUser());
@@ -105,12 +111,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
+    private static String readPassword(Path file) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .start();
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir, Path passwordFile) {
+        try {
+            EmbeddedPostgres pg = EmbeddedCluster.start(dir, passwordFile);
             LOG.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir.toAbsolutePath().normalize());
             return pg;
         } catch (IOException | IllegalStateException e) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 /** SQL for {@code integrations}; an integration and its token are written and deleted together. */
 public final class IntegrationRepository {
     private static final String COLUMNS = "kind, url, insecure_skip_tls_verify, updated_at, updated_by";
+    private static final String SELECT = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM secrets "
+            + "WHERE binding = 'integration/' || kind || '/token') AS token_set FROM integrations";
 
     private final Sql sql;
 
@@ -24,8 +26,8 @@ public final class IntegrationRepository {
         return "integration/" + kind + "/token";
     }
 
-    /** Creates or replaces the integration; a null {@code token} keeps the stored one. */
-    public void put(IntegrationRecord integration, Sealed token) {
+    /** Creates or replaces the integration; a null {@code token} keeps the stored one, or deletes it unless {@code keepStoredToken}. */
+    public void put(IntegrationRecord integration, Sealed token, boolean keepStoredToken) {
         sql.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO integrations (" + COLUMNS + ") "
                     + "VALUES (?, ?, ?, now(), ?) ON CONFLICT (kind) DO UPDATE SET url = EXCLUDED.url, "
@@ -39,6 +41,8 @@ public final class IntegrationRepository {
             }
             if (token != null) {
                 SecretRepository.put(c, tokenBinding(integration.kind()), token);
+            } else if (!keepStoredToken) {
+                SecretRepository.delete(c, tokenBinding(integration.kind()));
             }
             return null;
         });
@@ -46,7 +50,7 @@ public final class IntegrationRepository {
 
     public Optional<IntegrationRecord> find(String kind) {
         return sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM integrations WHERE kind = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE kind = ?")) {
                 ps.setString(1, kind);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -56,7 +60,7 @@ public final class IntegrationRepository {
     }
 
     public List<IntegrationRecord> findAll() {
-        return sql.list("SELECT " + COLUMNS + " FROM integrations ORDER BY kind", IntegrationRepository::map);
+        return sql.list(SELECT + " ORDER BY kind", IntegrationRepository::map);
     }
 
     public boolean delete(String kind) {
@@ -71,6 +75,7 @@ public final class IntegrationRepository {
 
     private static IntegrationRecord map(ResultSet rs) throws SQLException {
         return new IntegrationRecord(rs.getString("kind"), rs.getString("url"), rs.getBoolean("insecure_skip_tls_verify"),
+                rs.getBoolean("token_set"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 }

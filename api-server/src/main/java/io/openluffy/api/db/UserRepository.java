@@ -18,8 +18,11 @@ public final class UserRepository {
     private static final String COLUMNS = columns("");
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** Why a guarded change was refused. */
-    public enum Outcome { DONE, NOT_FOUND, REFUSED }
+    /** How a guarded change ended: done, no such user, refused (the last admin), or the e-mail is taken. */
+    public enum Outcome { DONE, NOT_FOUND, REFUSED, EMAIL_TAKEN }
+
+    /** The role that counts for "the instance keeps one admin"; the users service's {@code Role.ADMIN}. */
+    static final String ADMIN = "admin";
 
     private final Sql sql;
 
@@ -87,7 +90,7 @@ public final class UserRepository {
 
     /** The enabled user with this e-mail: a disabled user is, for logging in, as good as unknown. */
     public Optional<UserRecord> findByEmail(String email) {
-        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?) "
+        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = ? "
                 + "AND disabled_at IS NULL", email));
     }
 
@@ -96,32 +99,49 @@ public final class UserRepository {
     }
 
     /**
-     * Writes the new profile fields; refused when it would demote the last admin. The caller revokes sessions.
-     * A taken e-mail surfaces as a {@link DatabaseException} with SQLSTATE 23505 ({@link #isUniqueViolation}).
+     * Writes the new profile fields; refused when it would demote the last admin. A new role or password ends the
+     * user's sessions, and a new password (an admin's reset: the account may be compromised) deletes their API
+     * tokens too, in the same transaction.
      */
     public Outcome update(UserRecord updated) {
-        return sql.inTransaction(c -> {
-            Sql.lock(c, Sql.LOCK_USERS, 0);
-            Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", updated.id());
-            if (current.isEmpty()) {
-                return Outcome.NOT_FOUND;
+        try {
+            return sql.inTransaction(c -> updateLocked(c, updated));
+        } catch (DatabaseException e) {
+            if (isUniqueViolation(e)) {
+                return Outcome.EMAIL_TAKEN;
             }
-            if (isActiveAdmin(current.get()) && !updated.role().equals("admin") && adminCount(c) <= 1) {
-                return Outcome.REFUSED;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
-                            + "updated_at = now() WHERE id = ?")) {
-                ps.setString(1, updated.email());
-                ps.setString(2, updated.passwordHash());
-                ps.setString(3, updated.firstName());
-                ps.setString(4, updated.lastName());
-                ps.setString(5, updated.role());
-                ps.setObject(6, updated.id());
-                ps.executeUpdate();
-            }
-            return Outcome.DONE;
-        });
+            throw e;
+        }
+    }
+
+    private static Outcome updateLocked(Connection c, UserRecord updated) throws SQLException {
+        Sql.lock(c, Sql.LOCK_USERS, 0);
+        Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", updated.id());
+        if (current.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        if (removesLastAdmin(c, current.get(), updated.role().equals(ADMIN))) {
+            return Outcome.REFUSED;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
+                        + "updated_at = now() WHERE id = ?")) {
+            ps.setString(1, updated.email());
+            ps.setString(2, updated.passwordHash());
+            ps.setString(3, updated.firstName());
+            ps.setString(4, updated.lastName());
+            ps.setString(5, updated.role());
+            ps.setObject(6, updated.id());
+            ps.executeUpdate();
+        }
+        boolean newPassword = !current.get().passwordHash().equals(updated.passwordHash());
+        if (newPassword || !current.get().role().equals(updated.role())) {
+            AccountRepository.revokeSessions(c, updated.id(), null);
+        }
+        if (newPassword) {
+            ApiTokenRepository.deleteAllOfUser(c, updated.id());
+        }
+        return Outcome.DONE;
     }
 
     /** Deletes the user (sessions and API tokens cascade); refused for the last admin. */
@@ -132,7 +152,7 @@ public final class UserRepository {
             if (current.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
-            if (isActiveAdmin(current.get()) && adminCount(c) <= 1) {
+            if (removesLastAdmin(c, current.get(), false)) {
                 return Outcome.REFUSED;
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
@@ -153,22 +173,26 @@ public final class UserRepository {
         });
     }
 
-    public static boolean isUniqueViolation(DatabaseException e) {
+    static boolean isUniqueViolation(DatabaseException e) {
         return UNIQUE_VIOLATION.equals(e.sqlState());
     }
 
-    /** Whether the user counts towards "the instance keeps one admin": an admin who is not disabled. */
-    static boolean isActiveAdmin(UserRecord u) {
-        return u.role().equals("admin") && u.disabledAt() == null;
-    }
-
-    /** Admins who can act: disabled admins do not count. */
-    static int adminCount(Connection c) throws SQLException {
+    /**
+     * The one last-admin rule, checked under the users lock: whether changing {@code current} so that it is
+     * ({@code staysActiveAdmin}) or is not an admin who can act would leave the instance without one. Disabled
+     * admins do not count.
+     */
+    static boolean removesLastAdmin(Connection c, UserRecord current, boolean staysActiveAdmin) throws SQLException {
+        if (!current.role().equals(ADMIN) || current.disabledAt() != null || staysActiveAdmin) {
+            return false;
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+                "SELECT count(*) FROM users WHERE role = ? AND disabled_at IS NULL")) {
+            ps.setString(1, ADMIN);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) <= 1;
+            }
         }
     }
 

@@ -24,15 +24,16 @@ final class AccountHandler {
     void changeOwnPassword(Context ctx) {
         Principal me = AccessFilter.principal(ctx);
         PasswordChange body = json.read(ctx, PasswordChange.class);
-        accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword());
+        accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword(),
+                ctx.ip());
         ctx.status(204);
     }
 
     void disable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), UserHandler.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), PathParams.id(ctx))));
     }
 
     void enable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), UserHandler.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), PathParams.id(ctx))));
     }
 }

@@ -30,8 +30,12 @@ final class ApiTokenHandler {
         ctx.json(tokens.list(AccessFilter.principal(ctx)).stream().map(Views.ApiTokenView::of).toList());
     }
 
+    void listOfUser(Context ctx) {
+        ctx.json(tokens.listOf(PathParams.id(ctx)).stream().map(Views.ApiTokenView::of).toList());
+    }
+
     void revoke(Context ctx) {
-        UUID id = UserHandler.id(ctx);
+        UUID id = PathParams.id(ctx);
         tokens.revoke(AccessFilter.principal(ctx), id);
         audit.apiTokenRevoked(Actors.of(ctx), id);
         ctx.status(204);

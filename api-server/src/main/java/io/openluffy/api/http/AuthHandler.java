@@ -28,7 +28,7 @@ final class AuthHandler {
 
     void login(Context ctx) {
         Requests.Login body = json.read(ctx, Requests.Login.class);
-        ctx.json(Views.TokensView.of(auth.login(body.email(), body.password())));
+        ctx.json(Views.TokensView.of(auth.login(body.email(), body.password(), ctx.ip())));
     }
 
     void refresh(Context ctx) {

@@ -45,7 +45,7 @@ final class CookieSessionHandler {
 
     void login(Context ctx) {
         Requests.Login body = json.read(ctx, Requests.Login.class);
-        ctx.json(open(ctx, auth.login(body.email(), body.password())));
+        ctx.json(open(ctx, auth.login(body.email(), body.password(), ctx.ip())));
     }
 
     /** 204 when there is no cookie: a first visit is not an error. A refused cookie is removed. */

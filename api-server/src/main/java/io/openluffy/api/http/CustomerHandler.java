@@ -36,29 +36,29 @@ final class CustomerHandler {
     }
 
     void get(Context ctx) {
-        ctx.json(customers.get(UserHandler.id(ctx)));
+        ctx.json(customers.get(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin()));
     }
 
     void update(Context ctx) {
-        ctx.json(customers.update(Actors.of(ctx), UserHandler.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
+        ctx.json(customers.update(Actors.of(ctx), PathParams.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
     }
 
     void delete(Context ctx) {
-        customers.delete(Actors.of(ctx), UserHandler.id(ctx));
+        customers.delete(Actors.of(ctx), PathParams.id(ctx));
         ctx.status(204);
     }
 
     void getGithubToken(Context ctx) {
-        ctx.json(customers.githubTokenStatus(UserHandler.id(ctx)));
+        ctx.json(customers.githubTokenStatus(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin()));
     }
 
     void putGithubToken(Context ctx) {
         String token = json.read(ctx, GithubTokenBody.class).token();
-        ctx.json(customers.setGithubToken(Actors.of(ctx), UserHandler.id(ctx), token));
+        ctx.json(customers.setGithubToken(Actors.of(ctx), PathParams.id(ctx), token));
     }
 
     void deleteGithubToken(Context ctx) {
-        customers.deleteGithubToken(Actors.of(ctx), UserHandler.id(ctx));
+        customers.deleteGithubToken(Actors.of(ctx), PathParams.id(ctx));
         ctx.status(204);
     }
 }

@@ -36,7 +36,7 @@ final class ErrorMapping {
             detail(ctx, status(e), e.getMessage());
         });
         // Javalin's own answers: unknown route (404), body over the size limit (413), ...
-        routes.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), javalinDetail(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), detailFor(e.getStatus())));
         routes.exception(DatabaseException.class, (e, ctx) -> {
             LOG.warn("Database failure on {} {}: {}", ctx.method(), ctx.path(), e.sqlState());
             detail(ctx, 503, "The database is unavailable. Try again shortly.");
@@ -66,13 +66,14 @@ final class ErrorMapping {
         return 400;
     }
 
-    private static String javalinDetail(HttpResponseException e) {
-        return switch (e.getStatus()) {
+    /** A fixed text per status, for answers not caused by one of our own exceptions. */
+    static String detailFor(int status) {
+        return switch (status) {
             case 404 -> "Not found.";
             case 405 -> "Method not allowed.";
             case 413 -> "Request body too large (limit 1 MiB).";
             default -> {
-                HttpStatus s = HttpStatus.forStatus(e.getStatus());
+                HttpStatus s = HttpStatus.forStatus(status);
                 yield s == HttpStatus.UNKNOWN ? "Request failed." : s.getMessage() + ".";
             }
         };

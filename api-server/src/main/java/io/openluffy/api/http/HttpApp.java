@@ -1,6 +1,7 @@
 package io.openluffy.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
@@ -18,9 +20,12 @@ import io.openluffy.api.metrics.Metrics;
 import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
 
 /** Builds the Javalin application: JSON mapping, limits, the access filter, error mapping and every route. */
@@ -33,7 +38,7 @@ public final class HttpApp {
     }
 
     public static Javalin create(AuthService auth, UserService users, ApiTokenService apiTokens,
-                                 BooleanSupplier databaseReachable, Features features) {
+                                 BooleanSupplier databaseReachable, Features features, RouteTable routeTable) {
         ObjectMapper mapper = mapper();
         JsonBody json = new JsonBody(mapper);
         AuthHandler authHandler = new AuthHandler(auth, json);
@@ -51,14 +56,27 @@ public final class HttpApp {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             AdminUi.serve(config);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler());
+                context.addFilter(new FilterHolder(new IgnoreMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             config.requestLogger.http((ctx, ms) -> {
                 // the path only: query strings and bodies may carry secrets
                 LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                 metricsHandler.observe(ctx, ms);
             });
-            RoutesConfig r = config.routes;
-            ErrorMapping.register(r);
-            r.beforeMatched(new AccessFilter(auth));
+            RoutesConfig routes = config.routes;
+            ErrorMapping.register(routes);
+            routes.before(SecurityHeaders::addTo);
+            routes.beforeMatched(new AccessFilter(auth));
+            routes.after(ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    auth.afterWrite();
+                }
+            });
+            routeTable.bind(routes);
+            RouteTable r = routeTable;
 
             r.get("/healthz", health::health, Access.PUBLIC);
             r.get("/readyz", health::ready, Access.PUBLIC);
@@ -71,7 +89,7 @@ public final class HttpApp {
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
 
-            r.before(CookieSessionHandler.PATH + "/*", cookieSessions::requireUiHeader);
+            routes.before(CookieSessionHandler.PATH + "/*", cookieSessions::requireUiHeader);
             r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/login", cookieSessions::login, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/refresh", cookieSessions::refresh, Access.PUBLIC);
@@ -89,6 +107,7 @@ public final class HttpApp {
             r.post("/v1/auth/tokens", tokenHandler::create, Access.USER);
             r.get("/v1/auth/tokens", tokenHandler::list, Access.USER);
             r.delete("/v1/auth/tokens/{id}", tokenHandler::revoke, Access.USER);
+            r.get("/v1/auth/users/{id}/tokens", tokenHandler::listOfUser, Access.ADMIN);
 
             r.post("/v1/customers", customerHandler::create, Access.ADMIN);
             r.get("/v1/customers", customerHandler::list, Access.USER);
@@ -115,14 +134,20 @@ public final class HttpApp {
                            IntegrationService integrations, AuditLog audit, Metrics metrics, boolean metricsRequireAuth) {
     }
 
-    /** snake_case JSON, ISO-8601 times, unknown fields refused (a typo must not be silently ignored). */
+    /**
+     * snake_case JSON, ISO-8601 times; unknown fields, duplicate keys and trailing content refused: a parser more
+     * lenient than the next one in line lets one body mean two things (e.g. {@code "role":"viewer","role":"admin"}).
+     */
     static ObjectMapper mapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(StrictStrings.module())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

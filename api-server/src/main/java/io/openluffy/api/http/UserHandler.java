@@ -1,7 +1,6 @@
 package io.openluffy.api.http;
 
 import io.javalin.http.Context;
-import io.openluffy.api.errors.NotFoundException;
 import io.openluffy.api.users.User;
 import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
@@ -31,11 +30,11 @@ final class UserHandler {
     }
 
     void get(Context ctx) {
-        ctx.json(Views.UserView.of(users.get(id(ctx))));
+        ctx.json(Views.UserView.of(users.get(PathParams.id(ctx))));
     }
 
     void update(Context ctx) {
-        UUID id = id(ctx);
+        UUID id = PathParams.id(ctx);
         Requests.UpdateUser changes = json.read(ctx, Requests.UpdateUser.class);
         User before = users.get(id);
         User after = users.update(id, changes.toChanges());
@@ -44,19 +43,10 @@ final class UserHandler {
     }
 
     void delete(Context ctx) {
-        UUID id = id(ctx);
+        UUID id = PathParams.id(ctx);
         User user = users.get(id);
         users.delete(id);
         audit.deleted(Actors.of(ctx), user);
         ctx.status(204);
-    }
-
-    /** A malformed id cannot name a user: 404 like any other unknown id. */
-    static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Not found.");
-        }
     }
 }

@@ -3,15 +3,16 @@ package io.openluffy.api.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,25 +22,51 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 
-/** Calls Argo CD's {@code GET /api/version} with a bearer token, with connect and read timeouts. */
+/**
+ * Calls Argo CD's {@code GET /api/version} with a bearer token, with connect and read timeouts, only on addresses
+ * {@link OutboundAddresses} allows. Failures are reported in a few fixed words: a detailed reason ("connection
+ * refused", "Unrecognized SSL message", a service's banner) would map the network behind this server. The details
+ * go to the log.
+ */
 public final class ArgoCdClient {
+    private static final Logger LOG = LoggerFactory.getLogger(ArgoCdClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final OutboundAddresses addresses;
 
-    public ArgoCdClient(Duration connectTimeout, Duration readTimeout) {
+    public ArgoCdClient(Duration connectTimeout, Duration readTimeout, OutboundAddresses addresses) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.addresses = addresses;
     }
 
     public ProbeResult version(String baseUrl, String token, boolean insecureSkipTlsVerify) {
+        URI uri = URI.create(baseUrl + "/api/version");
+        switch (addresses.check(uri.getHost())) {
+            case PRIVATE -> {
+                LOG.info("Argo CD test refused: {} resolves to a loopback, link-local or private address "
+                        + "(OPENLUFFY_ALLOW_PRIVATE_INTEGRATIONS=true allows it)", uri.getHost());
+                return unreachable("address not allowed");
+            }
+            case UNRESOLVED -> {
+                return unreachable("host name not found");
+            }
+            case ALLOWED -> {
+                return send(uri, token, insecureSkipTlsVerify);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private ProbeResult send(URI uri, String token, boolean insecureSkipTlsVerify) {
         // Redirects are not followed (the client's default): the token must only go to the configured host.
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
         if (insecureSkipTlsVerify) {
             builder.sslContext(trustingEverything());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/version"))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
@@ -47,16 +74,12 @@ public final class ArgoCdClient {
                 .build();
         try {
             return interpret(builder.build().send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (HttpConnectTimeoutException e) {
-            return unreachable("no connection within " + connectTimeout.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
-            return unreachable("no answer within " + readTimeout.toSeconds() + " s");
-        } catch (ConnectException e) {
-            return unreachable("connection refused or host unreachable");
+            return failed(uri, "timed out", e);
         } catch (SSLException e) {
-            return unreachable("TLS handshake failed: " + e.getMessage());
+            return failed(uri, "TLS handshake failed", e);
         } catch (IOException e) {
-            return unreachable("I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return failed(uri, "connection failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable("interrupted");
@@ -66,22 +89,23 @@ public final class ArgoCdClient {
     private static ProbeResult interpret(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            return new ProbeResult(ProbeResult.Outcome.UNAUTHORIZED,
-                    "Argo CD refused the token (HTTP " + status + ")", null);
-        }
-        if (status != 200) {
-            return unreachable("unexpected answer HTTP " + status + " from /api/version");
+            return new ProbeResult(ProbeResult.Outcome.UNAUTHORIZED, "token refused", null);
         }
         try {
-            JsonNode version = JSON.readTree(response.body()).path("Version");
-            if (!version.isTextual()) {
-                return unreachable("the answer of /api/version has no Version: is this Argo CD?");
+            JsonNode version = status == 200 ? JSON.readTree(response.body()).path("Version") : null;
+            if (version != null && version.isTextual()) {
+                return new ProbeResult(ProbeResult.Outcome.REACHABLE, "Argo CD answered", version.asText());
             }
-            return new ProbeResult(ProbeResult.Outcome.REACHABLE, "Argo CD " + version.asText() + " answered",
-                    version.asText());
         } catch (IOException e) {
-            return unreachable("the answer of /api/version is not JSON: is this Argo CD?");
+            // not JSON: reported below like any other answer that is not Argo CD's
         }
+        LOG.info("Argo CD test of {}: HTTP {} without an Argo CD version", response.uri(), status);
+        return unreachable("not an Argo CD answer");
+    }
+
+    private static ProbeResult failed(URI uri, String reason, Exception e) {
+        LOG.info("Argo CD test of {}: {} ({})", uri, reason, e.toString());
+        return unreachable(reason);
     }
 
     private static ProbeResult unreachable(String reason) {

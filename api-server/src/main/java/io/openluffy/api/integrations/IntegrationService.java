@@ -7,6 +7,7 @@ import io.openluffy.api.crypto.DecryptionException;
 import io.openluffy.api.crypto.SecretVault;
 import io.openluffy.api.db.IntegrationRecord;
 import io.openluffy.api.db.IntegrationRepository;
+import io.openluffy.api.errors.ConflictException;
 import io.openluffy.api.errors.InvalidInputException;
 import io.openluffy.api.errors.NotFoundException;
 import io.openluffy.api.errors.SecretUnreadableException;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** External systems this instance talks to (today: Argo CD); their tokens are stored encrypted and never returned. */
@@ -42,22 +44,28 @@ public final class IntegrationService {
         return integrations.findAll().stream().map(IntegrationService::view).toList();
     }
 
-    /** Configures Argo CD; the token may be left out when one is already stored (e.g. to change only the URL). */
+    /**
+     * Configures Argo CD. The token may be left out to keep the stored one, but only for the same URL with TLS
+     * verification no weaker than before: the token was entrusted to that host, and must not follow a new URL.
+     */
     public Integration putArgoCd(Actor actor, ArgoCdSettings settings) {
         String url = url(settings.url());
         String token = settings.token();
-        boolean configured = integrations.find(ARGOCD).isPresent();
-        if (token == null && !configured) {
+        Optional<IntegrationRecord> stored = integrations.find(ARGOCD);
+        if (token == null && stored.isEmpty()) {
             throw new InvalidInputException("token is required");
         }
         if (token != null && !TOKEN.matcher(token).matches()) {
             throw new InvalidInputException("token must be 1 to 8000 characters without spaces");
         }
         boolean insecure = Boolean.TRUE.equals(settings.insecureSkipTlsVerify());
-        integrations.put(new IntegrationRecord(ARGOCD, url, insecure, null, actor.email()),
-                token == null ? null : vault.seal(token, IntegrationRepository.tokenBinding(ARGOCD)));
-        audit.record(actor, AuditAction.INTEGRATION_CHANGED, "integration argocd (" + url
-                + (token == null ? "" : ", token replaced") + (insecure ? ", TLS verification off" : "") + ")");
+        boolean keepStoredToken = stored.filter(s -> s.url().equals(url) && (s.insecureSkipTlsVerify() || !insecure))
+                .isPresent();
+        integrations.put(new IntegrationRecord(ARGOCD, url, insecure, true, null, actor.email()),
+                token == null ? null : vault.seal(token, IntegrationRepository.tokenBinding(ARGOCD)), keepStoredToken);
+        String tokenChange = token != null ? ", token replaced" : keepStoredToken ? "" : ", stored token deleted";
+        audit.record(actor, AuditAction.INTEGRATION_CHANGED, "integration argocd (" + url + tokenChange
+                + (insecure ? ", TLS verification off" : "") + ")");
         return getArgoCd();
     }
 
@@ -77,7 +85,8 @@ public final class IntegrationService {
         IntegrationRecord argo = argoCdRecord();
         String token;
         try {
-            token = vault.reveal(IntegrationRepository.tokenBinding(ARGOCD)).orElseThrow(IntegrationService::notConfigured);
+            token = vault.reveal(IntegrationRepository.tokenBinding(ARGOCD)).orElseThrow(() -> new ConflictException(
+                    "The Argo CD integration has no token (it is deleted when the URL changes): set it again."));
         } catch (DecryptionException e) {
             throw new SecretUnreadableException("The Argo CD token cannot be decrypted: it was altered or encrypted "
                     + "under a key this server does not have. Set the integration's token again.");
@@ -110,12 +119,15 @@ public final class IntegrationService {
                 || uri.getRawFragment() != null) {
             throw new InvalidInputException("url must be scheme://host[:port][/path] without credentials, query or fragment");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidInputException("url has a port outside 1 to 65535");
+        }
         String url = uri.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static Integration view(IntegrationRecord r) {
-        return new Integration(r.kind(), r.url(), r.insecureSkipTlsVerify(), true, r.updatedAt(), r.updatedBy());
+        return new Integration(r.kind(), r.url(), r.insecureSkipTlsVerify(), r.tokenSet(), r.updatedAt(), r.updatedBy());
     }
 
     private static NotFoundException notConfigured() {

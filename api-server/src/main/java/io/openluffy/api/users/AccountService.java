@@ -4,36 +4,29 @@ import io.openluffy.api.audit.Actor;
 import io.openluffy.api.audit.AuditAction;
 import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.db.AccountRepository;
-import io.openluffy.api.db.LoginAttemptRepository;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
 import io.openluffy.api.errors.ForbiddenException;
 import io.openluffy.api.errors.InvalidInputException;
 import io.openluffy.api.errors.NotFoundException;
-import io.openluffy.api.errors.TooManyRequestsException;
 
-import java.time.Duration;
 import java.util.UUID;
 
 /** What happens to an account besides its profile: disabling, enabling, and a user changing their own password. */
 public final class AccountService {
-    /** The login throttle's window: wrong current passwords spend the same per-account budget as failed logins. */
-    private static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
-
     private final UserRepository users;
     private final AccountRepository accounts;
-    private final LoginAttemptRepository attempts;
-    private final int failuresPerHour;
+    /** Wrong current passwords spend the same budget as failed logins. */
+    private final LoginThrottle throttle;
     private final PasswordHasher hasher;
     private final AuditLog audit;
 
-    public AccountService(UserRepository users, AccountRepository accounts, LoginAttemptRepository attempts,
-                          int failuresPerHour, PasswordHasher hasher, AuditLog audit) {
+    public AccountService(UserRepository users, AccountRepository accounts, LoginThrottle throttle,
+                          PasswordHasher hasher, AuditLog audit) {
         this.users = users;
         this.accounts = accounts;
-        this.attempts = attempts;
-        this.failuresPerHour = failuresPerHour;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.audit = audit;
     }
@@ -61,7 +54,8 @@ public final class AccountService {
      * Needs the current password; ends the user's other sessions ({@code currentSession} may be null: all).
      * A stolen access token must not become a password oracle, so wrong guesses are throttled like logins.
      */
-    public void changeOwnPassword(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
+    public void changeOwnPassword(UUID userId, UUID currentSession, String currentPassword, String newPassword,
+                                  String clientAddress) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw new InvalidInputException("current_password is required");
         }
@@ -69,15 +63,11 @@ public final class AccountService {
             throw new InvalidInputException("new_password is required");
         }
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User not found."));
-        LoginAttemptRepository.Reservation attempt = attempts.reserve(user.email(), failuresPerHour, THROTTLE_WINDOW);
-        if (attempt.blocked()) {
-            throw new TooManyRequestsException("Too many failed password checks for this account. Try again later.",
-                    attempt.blockedFor());
-        }
-        if (!hasher.verify(currentPassword, user.passwordHash())) {
+        if (!throttle.check(user.email(), clientAddress,
+                "Too many failed password checks for this account. Try again later.",
+                () -> hasher.verify(currentPassword, user.passwordHash()))) {
             throw new ForbiddenException("The current password is incorrect.");
         }
-        attempts.release(attempt.attemptId());
         PasswordPolicy.check(newPassword);
         accounts.changePassword(userId, hasher.hash(newPassword), currentSession);
         audit.record(new Actor(user.id(), user.email()), AuditAction.USER_PASSWORD_CHANGED,

@@ -1,7 +1,5 @@
 package io.openluffy.api.users;
 
-import io.openluffy.api.db.DatabaseException;
-import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
@@ -12,25 +10,18 @@ import io.openluffy.api.errors.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Users and their passwords: validation, hashing, and the rule that an instance always keeps one admin. */
 public final class UserService {
     public static final String BOOTSTRAP_DONE = "Bootstrap already complete. This instance has been initialized.";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    public static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_NAME = 100;
 
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
 
-    public UserService(UserRepository users, SessionRepository sessions, PasswordHasher hasher) {
+    public UserService(UserRepository users, PasswordHasher hasher) {
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
     }
 
@@ -78,24 +69,13 @@ public final class UserService {
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
                 changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
                 current.createdAt(), current.lastLoginAt(), current.disabledAt());
-        UserRepository.Outcome outcome;
-        try {
-            outcome = users.update(updated);
-        } catch (DatabaseException e) {
-            if (UserRepository.isUniqueViolation(e)) {
-                throw new ConflictException("A user with this email already exists.");
-            }
-            throw e;
-        }
-        switch (outcome) {
+        switch (users.update(updated)) {
             case NOT_FOUND -> throw notFound();
+            case EMAIL_TAKEN -> throw new ConflictException("A user with this email already exists.");
             case REFUSED -> throw new ConflictException(
                     "This is the last admin: promote another user to admin before demoting this one.");
             default -> {
             }
-        }
-        if (password != null || !Objects.equals(current.role(), updated.role())) {
-            sessions.revokeAllOfUser(id);
         }
         return User.from(updated);
     }
@@ -122,11 +102,7 @@ public final class UserService {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("email is required");
         }
-        String email = raw.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email must be a valid e-mail address");
-        }
-        return email;
+        return EmailAddress.canonical(raw);
     }
 
     private static String name(String field, String raw) {

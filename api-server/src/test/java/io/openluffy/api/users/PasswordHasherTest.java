@@ -22,7 +22,25 @@ class PasswordHasherTest {
         assertThat(hasher.verify("correct horse battery staple", hash)).isTrue();
         assertThat(hasher.verify("correct horse battery stapl", hash)).isFalse();
         assertThat(hasher.verify("correct horse battery staple ", hash)).isFalse();
-        assertThat(hasher.verifyAgainstDummy("correct horse battery staple")).isFalse();
+    }
+
+    /** An unknown e-mail must cost what a wrong password costs: the dummy check is a full argon2id verification. */
+    @Test
+    void theDummyCheckCostsAsMuchAsARealOne() {
+        String hash = hasher.hash("correct horse battery staple");
+        hasher.prepare();
+        long verify = Long.MAX_VALUE;
+        long dummy = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            hasher.verify("wrong password", hash);
+            verify = Math.min(verify, System.nanoTime() - start);
+            start = System.nanoTime();
+            assertThat(hasher.verifyAgainstDummy("wrong password")).isFalse();
+            dummy = Math.min(dummy, System.nanoTime() - start);
+        }
+        // the fastest of three each, so that load on the machine slows both alike; without the hash it is ~1000x less
+        assertThat(dummy).as("dummy %d ns, verify %d ns", dummy, verify).isGreaterThan(verify / 3);
     }
 
     @Test
