@@ -19,6 +19,7 @@ import io.openluffy.operator.testing.ApiClient;
 import io.openluffy.operator.testing.CapturedLogs;
 import io.openluffy.operator.testing.LocalApiServers;
 import io.openluffy.operator.testing.MockCluster;
+import io.openluffy.operator.testing.SecretForms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,9 +244,12 @@ class AdminBootstrapEndToEndTest {
 
   private static List<String> places(String kind, List<String> texts, String password, String owner) {
     List<String> found = new ArrayList<>();
+    List<String> forms = SecretForms.of(password);
     for (int i = 0; i < texts.size(); i++) {
-      if (texts.get(i).contains(password)) {
-        found.add("password of " + owner + " in " + kind + " #" + i);
+      for (int form = 0; form < forms.size(); form++) {
+        if (texts.get(i).contains(forms.get(form))) {
+          found.add("password of " + owner + " (form " + form + ": plain, base64, URL-encoded) in " + kind + " #" + i);
+        }
       }
     }
     return found;

@@ -12,12 +12,14 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
+import io.openluffy.operator.testing.SecretForms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,15 +275,15 @@ class InstanceLifecycleTest extends MockClusterTest {
     for (String name : List.of("openluffy-acme-api-keys", "openluffy-acme-postgres")) {
       secret(name).getData().forEach((key, value) -> {
         if (!key.equals("user") && !key.equals("database")) {
-          secretValues.add(value);
-          secretValues.add(new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+          secretValues.addAll(SecretForms.of(new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
         }
       });
     }
     String logged = String.join("\n", logs.lines());
-    String events = k8s.v1().events().inAnyNamespace().list().getItems().stream().map(Object::toString)
+    String events = k8s.v1().events().inAnyNamespace().list().getItems().stream().map(Serialization::asJson)
         .collect(Collectors.joining("\n"));
-    String status = String.valueOf(cluster.get("acme").getStatus());
+    // serialised: the status class has no toString, so String.valueOf would read "OpenLuffyInstanceStatus@..."
+    String status = Serialization.asJson(cluster.get("acme").getStatus());
     assertThat(logs.lines()).isNotEmpty();
     for (String value : secretValues) {
       assertThat(logged).doesNotContain(value);
