@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
@@ -122,7 +123,10 @@ class BackupStatusTest extends MockClusterTest {
   /** Nothing happens in the cluster when backups silently stop: the operator must look again at the right time. */
   @Test
   void aBackupTurnsStaleOnTimeWithoutAnyEvent() {
-    var instance = cluster.createReady(MockCluster.instance("clock", spec -> spec.backup().setSchedule("* * * * *")));
+    var instance = cluster.createReady(MockCluster.instance("clock", spec -> {
+      spec.setBackup(new BackupSpec());
+      spec.getBackup().setSchedule("* * * * *");
+    }));
     // Stale at the start of the next minute: two every-minute runs after this success have then passed.
     Instant nextMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
     runJob(instance, "openluffy-clock-backup-1", "Complete", nextMinute.minus(Duration.ofSeconds(119)));
