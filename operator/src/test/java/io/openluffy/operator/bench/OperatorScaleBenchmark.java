@@ -250,10 +250,16 @@ public final class OperatorScaleBenchmark {
     try (var plain = ChildJvm.start(jvmFlags, PlainClientLoad.class, LOGS.resolve("plain-" + n + ".log"),
         source.target(BenchClients.PLAIN), target.target(BenchClients.PLAIN), Integer.toString(THREADS),
         target.plainPrefix())) {
-      plain.awaitReply(PATIENCE);
+      String warm = plain.awaitReply(PATIENCE);
+      if (warm.startsWith("failed")) {
+        throw new IllegalStateException("plain client: " + warm);
+      }
       target.resetCounts();
       long start = System.nanoTime();
       String reply = plain.ask("go", PATIENCE);
+      if (reply.startsWith("failed")) {
+        throw new IllegalStateException("plain client: " + reply);
+      }
       double seconds = Long.parseLong(reply.replaceAll(".*elapsedNanos=(\\d+).*", "$1")) / 1e9;
       double cpu = Long.parseLong(reply.replaceAll(".*cpuNanos=(\\d+).*", "$1")) / 1e9;
       String namespaces = target.plainPrefix() + "openluffy-" + MEASURED_PREFIX;

@@ -2,6 +2,7 @@ package io.openluffy.operator.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,19 @@ public final class PlainClientLoad {
   private PlainClientLoad() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      load(args);
+    } catch (Exception e) {
+      // the driver waits for a reply line: without this the pool's threads would keep the JVM alive, silent
+      e.printStackTrace(System.out);
+      ChildJvm.reply("failed " + e);
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void load(String[] args) throws Exception {
     Map<Boolean, List<List<HasMetadata>>> instances;
     try (var source = BenchClients.connect(args[0], BenchClients.DRIVER)) {
       instances = ManagedObjects.byInstance(source).stream().collect(Collectors.partitioningBy(
@@ -47,7 +60,6 @@ public final class PlainClientLoad {
       ChildJvm.reply("instances=" + measured.size() + " objects=" + measured.stream().mapToInt(List::size).sum()
           + " elapsedNanos=" + elapsed + " cpuNanos=" + cpu);
     }
-    System.exit(0);
   }
 
   /**
@@ -63,7 +75,7 @@ public final class PlainClientLoad {
         HasMetadata instance = objects.get(0);
         String original = instance.getMetadata().getName();
         instance.getMetadata().setName(prefix + original);
-        String uid = target.resource(instance).create().getMetadata().getUid();
+        String uid = create(target, instance).getMetadata().getUid();
         for (HasMetadata object : objects.subList(1, objects.size())) {
           var metadata = object.getMetadata();
           if (metadata.getNamespace() == null) {
@@ -75,12 +87,27 @@ public final class PlainClientLoad {
             o.setName(prefix + original);
             o.setUid(uid);
           });
-          target.resource(object).create();
+          create(target, object);
         }
       }));
     }
     for (Future<?> f : done) {
       f.get();
+    }
+  }
+
+  /**
+   * A create whose first attempt timed out on a loaded server (504) is retried by fabric8 and answered 409: the
+   * first attempt had created it.
+   */
+  private static HasMetadata create(KubernetesClient target, HasMetadata object) {
+    try {
+      return target.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+      return target.resource(object).get();
     }
   }
 }
