@@ -66,7 +66,9 @@ public final class OperatorScaleBenchmark {
 
   private void run(int n) throws Exception {
     System.out.printf("%n== %d instances ==%n", n);
-    try (var cluster = real ? RealBenchCluster.start(LOGS.resolve("control-plane-" + n + "-" + ProcessHandle.current().pid())) : BenchCluster.start()) {
+    try (BenchServer cluster = real
+        ? RealBenchCluster.start(LOGS.resolve("control-plane-" + n + "-" + ProcessHandle.current().pid()))
+        : BenchCluster.start()) {
       OptionalDouble operatorSeconds;
       double operatorCpuSeconds;
       Map<String, Long> provisioning;
