@@ -4,8 +4,15 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Clients of the benchmark's mock server, each with its own User-Agent so {@link RequestLog} can tell them apart. */
+/**
+ * Clients of the benchmark's server, each with its own User-Agent so {@link RequestLog} can tell them apart on the
+ * mock (a real control plane's audit log tells them apart by identity).
+ */
 final class BenchClients {
 
   static final String OPERATOR = "openluffy-operator";
@@ -16,13 +23,23 @@ final class BenchClients {
   private BenchClients() {
   }
 
-  static KubernetesClient connect(String masterUrl, String userAgent) {
-    Config config = new ConfigBuilder(Config.empty())
-        .withMasterUrl(masterUrl)
+  /** {@code target}: the mock server's URL, or a kubeconfig file (a real control plane, with an identity). */
+  static KubernetesClient connect(String target, String userAgent) {
+    Config base = target.startsWith("http") ? new ConfigBuilder(Config.empty()).withMasterUrl(target).build()
+        : Config.fromKubeconfig(read(target));
+    Config config = new ConfigBuilder(base)
         .withNamespace("default")
         .withUserAgent(userAgent)
         .withHttp2Disable(true)
         .build();
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static String read(String file) {
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

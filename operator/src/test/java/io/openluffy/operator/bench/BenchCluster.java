@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.openluffy.operator.crd.AdminSecretRef;
+import io.openluffy.operator.crd.BootstrapSpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -13,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +28,7 @@ import java.util.logging.Logger;
  * A CRUD mock API server with the OpenLuffyInstance CRD, a {@link RequestLog}, a {@link SimulatedKubelet}, the admin
  * Secret the instances reference, and a fake of every instance's API server for the admin bootstrap.
  */
-final class BenchCluster implements AutoCloseable {
+final class BenchCluster implements BenchServer {
 
   /** The mock server logs every request at INFO through java.util.logging: a cost neither side should pay. */
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -32,7 +37,7 @@ final class BenchCluster implements AutoCloseable {
     MOCK_LOG.setLevel(Level.WARNING);
   }
 
-  final RequestLog requests = new RequestLog();
+  private final RequestLog requests = new RequestLog();
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final KubernetesClient kubeletClient;
@@ -47,8 +52,8 @@ final class BenchCluster implements AutoCloseable {
    * is set, 403 "Bootstrap already complete" as a real API server does once its admin exists.
    */
   private final HttpServer apiServers;
-  final AtomicInteger bootstrapCalls = new AtomicInteger();
-  final AtomicBoolean adminsExist = new AtomicBoolean();
+  private final AtomicInteger bootstrapCalls = new AtomicInteger();
+  private final AtomicBoolean adminsExist = new AtomicBoolean();
 
   private BenchCluster() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), requests, false);
@@ -89,8 +94,8 @@ final class BenchCluster implements AutoCloseable {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Base URL of the fake API servers (one endpoint for all instances). */
-  String apiServersUrl() {
+  @Override
+  public String apiServersUrl() {
     return "http://127.0.0.1:" + apiServers.getAddress().getPort();
   }
 
@@ -102,14 +107,80 @@ final class BenchCluster implements AutoCloseable {
     return server.url("/");
   }
 
-  /** The simulated kubelet, which also makes the steady-state status heartbeat. */
-  SimulatedKubelet kubelet() {
-    return kubelet;
+  @Override
+  public String target(String participant) {
+    return url();
   }
 
-  /** The benchmark's own client. */
-  KubernetesClient client() {
+  /** The mock server cannot apply (stack.md). */
+  @Override
+  public boolean serverSideApply() {
+    return false;
+  }
+
+  @Override
+  public String operatorNamespace() {
+    return ADMIN_SECRET_NAMESPACE;
+  }
+
+  @Override
+  public KubernetesClient client() {
     return client;
+  }
+
+  /** Every instance references the one admin Secret, so the bootstrap step runs against the fake (design §4). */
+  @Override
+  public OpenLuffyInstance instance(String name) {
+    var instance = OperatorScaleBenchmark.prodInstance(name);
+    var ref = new AdminSecretRef();
+    ref.setName(ADMIN_SECRET);
+    ref.setNamespace(ADMIN_SECRET_NAMESPACE);
+    var bootstrap = new BootstrapSpec();
+    bootstrap.setAdminSecretRef(ref);
+    instance.getSpec().setBootstrap(bootstrap);
+    return instance;
+  }
+
+  @Override
+  public void resetCounts() {
+    requests.clear();
+    bootstrapCalls.set(0);
+  }
+
+  @Override
+  public Map<String, Long> requests(String participant) {
+    return requests.of(participant);
+  }
+
+  @Override
+  public List<String> firstWrites(String participant) {
+    return requests.firstWrites(participant);
+  }
+
+  @Override
+  public int bootstrapCalls() {
+    return bootstrapCalls.get();
+  }
+
+  @Override
+  public void adminsExist() {
+    adminsExist.set(true);
+  }
+
+  /** A kubelet status heartbeat on every instance's Deployment. */
+  @Override
+  public int touchEveryInstance(String prefix) {
+    return kubelet.heartbeat(d -> d.getMetadata().getName().startsWith("openluffy-" + prefix));
+  }
+
+  @Override
+  public BenchServer forPlainClient() {
+    return start();
+  }
+
+  @Override
+  public String plainPrefix() {
+    return "";
   }
 
   @Override

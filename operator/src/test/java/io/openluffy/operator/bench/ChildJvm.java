@@ -77,7 +77,16 @@ final class ChildJvm implements AutoCloseable {
 
   String awaitReply(Duration timeout) {
     try {
-      String line = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      // a child that died answers nothing: waiting out the whole timeout would hide that for minutes
+      String line = replies.poll(1, TimeUnit.SECONDS);
+      while (line == null && process.isAlive() && System.nanoTime() < deadline) {
+        line = replies.poll(1, TimeUnit.SECONDS);
+      }
+      if (line == null) {
+        // its last line may still be in the pipe
+        line = replies.poll(1, TimeUnit.SECONDS);
+      }
       if (line == null) {
         throw new IllegalStateException("no answer from child JVM within " + timeout
             + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));

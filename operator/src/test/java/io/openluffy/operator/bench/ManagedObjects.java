@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Everything the operator created, read back from a mock server and grouped per instance (the instance first, then
+ * Everything the operator created, read back from its server and grouped per instance (the instance first, then
  * its namespace, then the rest), stripped of what the server sets, so another client can create the same set.
  */
 final class ManagedObjects {
@@ -37,12 +37,26 @@ final class ManagedObjects {
         source.network().v1().ingresses().inAnyNamespace().withLabelSelector(selector).list().getItems(),
         source.batch().v1().cronjobs().inAnyNamespace().withLabelSelector(selector).list().getItems())
         .flatMap(List::stream)
+        .filter(o -> !madeByController(o))
         .forEach(o -> groups.computeIfAbsent(o.getMetadata().getLabels().get(InstanceLabels.INSTANCE),
             n -> new ArrayList<>()).add(asNew(json, o)));
     return List.copyOf(groups.values());
   }
 
-  /** The object as a client would first send it: no status, no server-assigned metadata. */
+  /**
+   * What a built-in controller of a real server made, not the operator: the database claim the StatefulSet
+   * controller creates from its claim template carries the instance's labels too.
+   */
+  private static boolean madeByController(HasMetadata object) {
+    var fields = object.getMetadata().getManagedFields();
+    return fields != null && !fields.isEmpty()
+        && fields.stream().allMatch(f -> "kube-controller-manager".equals(f.getManager()));
+  }
+
+  /**
+   * The object as a client would first send it: no status, no server-assigned metadata, and none of what a real
+   * server assigns in the spec (a Service's cluster IP, a claim's bound volume), which a copy cannot reuse.
+   */
   @SuppressWarnings("unchecked")
   private static HasMetadata asNew(KubernetesSerialization json, HasMetadata object) {
     Map<String, Object> tree = json.convertValue(object, Map.class);
@@ -50,6 +64,17 @@ final class ManagedObjects {
     Map<String, Object> metadata = (Map<String, Object>) tree.get("metadata");
     Stream.of("resourceVersion", "uid", "creationTimestamp", "generation", "managedFields", "finalizers")
         .forEach(metadata::remove);
+    if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
+      annotations.keySet().removeIf(k -> k.toString().startsWith("pv.kubernetes.io/")
+          || k.toString().startsWith("volume.kubernetes.io/") || k.toString().startsWith("volume.beta.kubernetes.io/"));
+    }
+    if (tree.get("spec") instanceof Map<?, ?> spec) {
+      spec.remove("volumeName");
+      if (!"None".equals(spec.get("clusterIP"))) {
+        spec.remove("clusterIP");
+        spec.remove("clusterIPs");
+      }
+    }
     return json.convertValue(tree, object.getClass());
   }
 }

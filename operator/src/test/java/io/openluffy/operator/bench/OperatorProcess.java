@@ -16,9 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The operator as its own process, wired like {@code Main} but against the benchmark's mock server and with every
- * instance's API server at the benchmark's fake (args: mock server URL, fake API server URL), so its heap and
- * RSS are the operator's alone. Answers the driver's commands on stdin with {@link ChildJvm#REPLY} lines.
+ * The operator as its own process, wired like {@code Main} but against the benchmark's server and with every
+ * instance's API server at the benchmark's fake, so its heap and RSS are the operator's alone. Args: the server (mock
+ * URL, or a kubeconfig with the chart ServiceAccount's token), the fake API servers' URL, the operator namespace,
+ * server-side apply (false only on the mock, which cannot apply). Answers the driver's commands on stdin with {@link ChildJvm#REPLY} lines.
  */
 public final class OperatorProcess {
 
@@ -28,10 +29,9 @@ public final class OperatorProcess {
   public static void main(String[] args) throws IOException {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var client = BenchClients.connect(args[0], BenchClients.OPERATOR);
-    // server-side apply off: the mock server cannot apply (see stack.md)
     URI apiServers = URI.create(args[1]);
-    var operator = OpenLuffyOperator.create(client, new OperatorConfig("openluffy-system", false, false, 0), registry,
-        instance -> apiServers);
+    var operator = OpenLuffyOperator.create(client, new OperatorConfig(args[2], false, Boolean.parseBoolean(args[3]),
+        0), registry, instance -> apiServers);
     var http = OperatorHttpServer.start(0, registry, operator::isReady, operator::isAlive);
     operator.start();
     ChildJvm.reply("started");

@@ -3,6 +3,7 @@ package io.openluffy.operator.bench;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.openluffy.operator.cluster.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * The mock server's CRUD dispatcher, counting every request by client (User-Agent), verb and resource kind, so the
@@ -57,8 +59,18 @@ final class RequestLog extends KubernetesCrudDispatcher {
     firstWrites.clear();
   }
 
+  /** Writes among counts keyed "VERB kind", by HTTP method (mock) or audit verb (real control plane). */
   static long writes(Map<String, Long> counts) {
-    return counts.entrySet().stream().filter(e -> WRITES.contains(e.getKey().split(" ")[0]))
+    return count(counts, verb -> WRITES.contains(verb) || AuditLog.WRITES.contains(verb));
+  }
+
+  /** Objects created: POST on the mock, {@code create} in an audit log. */
+  static long creates(Map<String, Long> counts) {
+    return count(counts, verb -> verb.equals("POST") || verb.equals("create"));
+  }
+
+  private static long count(Map<String, Long> counts, Predicate<String> verb) {
+    return counts.entrySet().stream().filter(e -> verb.test(e.getKey().split(" ")[0]))
         .mapToLong(Map.Entry::getValue).sum();
   }
 

@@ -48,10 +48,32 @@ public final class AuditLog {
     }
   }
 
-  /** Where the log ends now; requests logged after it are read by {@link #since}. */
+  /**
+   * Where the log's last complete line ends now; requests logged after it are read by {@link #since}. Not the
+   * file's size: the API server writes a line in more than one write, and a mark inside a line would cut it in two
+   * halves that are not JSON (seen under the benchmark's load).
+   */
   public long mark() {
     try {
-      return Files.exists(file) ? Files.size(file) : 0;
+      if (!Files.exists(file)) {
+        return 0;
+      }
+      try (var in = new RandomAccessFile(file.toFile(), "r")) {
+        long end = in.length();
+        byte[] block = new byte[8192];
+        while (end > 0) {
+          int length = (int) Math.min(block.length, end);
+          in.seek(end - length);
+          in.readFully(block, 0, length);
+          for (int i = length - 1; i >= 0; i--) {
+            if (block[i] == '\n') {
+              return end - length + i + 1;
+            }
+          }
+          end -= length;
+        }
+        return 0;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,6 @@
 package io.openluffy.operator.cluster;
 
 import com.marcnuri.helm.Helm;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,10 +40,7 @@ public final class ChartOperator implements AutoCloseable {
             .withKubeConfig(plane.kubeconfig()).set("operator.leaderElection.enabled", "true").call();
       }
     }
-    var token = plane.admin().serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
-        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(6 * 3600L).endSpec().build())
-        .getStatus().getToken();
-    return new ChartOperator(plane.clientWithToken(token));
+    return new ChartOperator(plane.clientWithToken(plane.token(NAMESPACE, SERVICE_ACCOUNT)));
   }
 
   public static Path chart() {

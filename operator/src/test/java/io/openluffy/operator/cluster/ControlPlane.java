@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ControlPlane implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   public static final String NODE = "kwok-node-0";
+  /**
+   * Room for the benchmark's 1000 instances of 3 pods each, twice (the operator's, then the plain client's copies),
+   * plus warm-up; CPU and memory stay far above what the pods request, since kwok runs nothing.
+   */
+  private static final String PODS = "7000";
   private static final Duration START_PATIENCE = Duration.ofMinutes(3);
 
   private final Path dir;
@@ -98,7 +104,8 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
         "--service-account-key-file=" + pki.file("sa.pub"),
         "--service-account-signing-key-file=" + pki.file("sa.key"),
-        "--service-cluster-ip-range=10.0.0.0/24",
+        // a /24 runs out at 254 Services: the benchmark makes one ClusterIP Service per instance, twice
+        "--service-cluster-ip-range=10.0.0.0/16",
         "--audit-policy-file=" + dir.resolve("audit-policy.yaml"),
         "--audit-log-path=" + dir.resolve("audit.log"), "--audit-log-format=json", "--audit-log-maxsize=0",
         "--cert-dir=" + dir.resolve("apiserver-certs"),
@@ -131,9 +138,9 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         .addToLabels(Map.of("kubernetes.io/hostname", NODE, "kubernetes.io/os", "linux", "type", "kwok"))
         .endMetadata()
         .withNewStatus()
-        .addToCapacity(Map.of("cpu", new Quantity("64"), "memory", new Quantity("256Gi"), "pods", new Quantity("2000")))
+        .addToCapacity(Map.of("cpu", new Quantity("64"), "memory", new Quantity("256Gi"), "pods", new Quantity(PODS)))
         .addToAllocatable(Map.of("cpu", new Quantity("64"), "memory", new Quantity("256Gi"),
-            "pods", new Quantity("2000")))
+            "pods", new Quantity(PODS)))
         .endStatus().build()).create();
     await("kwok marks node " + NODE + " Ready").atMost(START_PATIENCE).ignoreExceptions()
         .until(() -> admin.nodes().withName(NODE).get().getStatus().getConditions().stream()
@@ -186,6 +193,13 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         current-context: test
         """.formatted(url(), pki.file("ca.crt"), name, token, name));
     return file;
+  }
+
+  /** A TokenRequest token of a ServiceAccount, valid for six hours: longer than any test or benchmark run. */
+  public String token(String namespace, String serviceAccount) {
+    return admin.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(6 * 3600L).endSpec().build())
+        .getStatus().getToken();
   }
 
   /** A client authenticated with a bearer token (a ServiceAccount's, from a TokenRequest). */
