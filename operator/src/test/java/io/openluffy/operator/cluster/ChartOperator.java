@@ -8,8 +8,9 @@ import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.config.OperatorConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operator as it runs in production, in this JVM: the Helm chart installed into the control plane (helm install,
@@ -25,11 +26,16 @@ public final class ChartOperator implements AutoCloseable {
   public static final String SERVICE_ACCOUNT = "openluffy-operator";
   public static final String USER = "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
 
+  private final ControlPlane plane;
+  private final String token;
   private final KubernetesClient client;
-  private final List<OpenLuffyOperator> replicas = new ArrayList<>();
+  /** Each operator with its own client, as each pod has: operators sharing one client disturb each other's informers. */
+  private final Map<OpenLuffyOperator, KubernetesClient> replicas = new LinkedHashMap<>();
 
-  private ChartOperator(KubernetesClient client) {
-    this.client = client;
+  private ChartOperator(ControlPlane plane, String token) {
+    this.plane = plane;
+    this.token = token;
+    this.client = plane.clientWithToken(token);
   }
 
   /** Installs the chart (once per control plane) and logs in as its ServiceAccount. */
@@ -40,46 +46,49 @@ public final class ChartOperator implements AutoCloseable {
             .withKubeConfig(plane.kubeconfig()).set("operator.leaderElection.enabled", "true").call();
       }
     }
-    return new ChartOperator(plane.clientWithToken(plane.token(NAMESPACE, SERVICE_ACCOUNT)));
+    return new ChartOperator(plane, plane.token(NAMESPACE, SERVICE_ACCOUNT));
   }
 
   public static Path chart() {
     return Path.of(System.getProperty("openluffy.chart", "../helm/openluffy")).toAbsolutePath();
   }
 
-  /** The client with the chart ServiceAccount's identity. */
+  /** A client with the chart ServiceAccount's identity (for the test's reads; each operator has its own). */
   public KubernetesClient client() {
     return client;
   }
 
   /** Starts one operator, the chart's defaults (SSA on, one replica, no leader election). */
   public OpenLuffyOperator start(ApiServerLocator apiServers, MeterRegistry registry) {
-    return started(OpenLuffyOperator.create(client, new OperatorConfig(NAMESPACE, false, true, 0), registry,
+    KubernetesClient own = plane.clientWithToken(token);
+    return started(own, OpenLuffyOperator.create(own, new OperatorConfig(NAMESPACE, false, true, 0), registry,
         apiServers));
   }
 
   /** Starts a replica with leader election, as the chart runs several: it reconciles only while it holds the Lease. */
   public OpenLuffyOperator startReplica(String identity, ApiServerLocator apiServers) {
-    return started(OpenLuffyOperator.create(client, new OperatorConfig(NAMESPACE, true, true, 0),
+    KubernetesClient own = plane.clientWithToken(token);
+    return started(own, OpenLuffyOperator.create(own, new OperatorConfig(NAMESPACE, true, true, 0),
         new SimpleMeterRegistry(), apiServers, new OpenLuffyOperator.Candidate(identity, false)));
   }
 
-  private synchronized OpenLuffyOperator started(OpenLuffyOperator operator) {
-    replicas.add(operator);
+  private synchronized OpenLuffyOperator started(KubernetesClient own, OpenLuffyOperator operator) {
+    replicas.put(operator, own);
     return operator.start();
   }
 
   /** Stops one operator started here (a pod going away). */
   public synchronized void stop(OpenLuffyOperator operator) {
-    if (replicas.remove(operator)) {
+    KubernetesClient own = replicas.remove(operator);
+    if (own != null) {
       operator.close();
+      own.close();
     }
   }
 
   @Override
   public synchronized void close() {
-    replicas.forEach(OpenLuffyOperator::close);
-    replicas.clear();
+    List.copyOf(replicas.keySet()).forEach(this::stop);
     client.close();
   }
 }
