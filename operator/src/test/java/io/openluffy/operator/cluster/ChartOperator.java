@@ -8,6 +8,7 @@ import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.config.OperatorConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ public final class ChartOperator implements AutoCloseable {
   private final KubernetesClient client;
   /** Each operator with its own client, as each pod has: operators sharing one client disturb each other's informers. */
   private final Map<OpenLuffyOperator, KubernetesClient> replicas = new LinkedHashMap<>();
+  /**
+   * Clients of stopped operators, closed only in {@link #close()}: closing one right after its operator stops can
+   * fail an informer still winding down, and JOSDK's default informer-stopped handler then exits the JVM.
+   */
+  private final List<KubernetesClient> retired = new ArrayList<>();
 
   private ChartOperator(ControlPlane plane, String token) {
     this.plane = plane;
@@ -82,13 +88,15 @@ public final class ChartOperator implements AutoCloseable {
     KubernetesClient own = replicas.remove(operator);
     if (own != null) {
       operator.close();
-      own.close();
+      retired.add(own);
     }
   }
 
   @Override
   public synchronized void close() {
     List.copyOf(replicas.keySet()).forEach(this::stop);
+    retired.forEach(KubernetesClient::close);
+    retired.clear();
     client.close();
   }
 }
