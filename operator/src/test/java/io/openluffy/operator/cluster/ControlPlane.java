@@ -164,10 +164,6 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
     return audit;
   }
 
-  public Path dir() {
-    return dir;
-  }
-
   /** The admin kubeconfig, as a file (helm, kubectl, the built-in components). */
   public Path kubeconfig() {
     Path file = dir.resolve("admin.kubeconfig");

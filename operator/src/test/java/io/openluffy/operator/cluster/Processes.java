@@ -47,10 +47,6 @@ final class Processes implements AutoCloseable {
     return process;
   }
 
-  Path log(String name) {
-    return dir.resolve(name + ".log");
-  }
-
   /** PIDs of every process started and still alive (the test that checks for orphans uses them). */
   synchronized List<Long> alivePids() {
     return started.stream().filter(Process::isAlive).map(Process::pid).toList();

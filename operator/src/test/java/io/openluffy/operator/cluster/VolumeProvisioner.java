@@ -70,11 +70,6 @@ final class VolumeProvisioner implements AutoCloseable {
     }
   }
 
-  /** Volumes this provisioner made, bound or released. */
-  long volumes() {
-    return client.persistentVolumes().withLabel("openluffy.io/test-provisioner", "true").list().getItems().size();
-  }
-
   @Override
   public void close() {
     informer.close();
