@@ -11,11 +11,14 @@ import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import org.junit.jupiter.api.Test;
 
-/** Deleting an instance: Retain keeps the data and lets a new instance adopt it; Delete removes the namespace. */
+/**
+ * Deleting an instance: Retain keeps the data, and a new instance of the same name adopts it only when annotated
+ * (the data is another tenant's until someone says otherwise); Delete removes the namespace.
+ */
 class DeletionPolicyTest extends MockClusterTest {
 
   @Test
-  void retainKeepsNamespaceClaimsAndSecretsAndANewInstanceAdoptsThem() {
+  void retainKeepsNamespaceClaimsAndSecretsAndANewInstanceAdoptsThemOnlyWhenAnnotated() {
     var instance = cluster.createReady(MockCluster.instance("keep", spec -> { }));
     String ns = "openluffy-keep";
     // The StatefulSet controller's data claim (the mock has no controller to make it).
@@ -39,8 +42,25 @@ class DeletionPolicyTest extends MockClusterTest {
     assertThat(k8s.secrets().inNamespace(ns).list().getItems()).extracting(s -> s.getMetadata().getName())
         .containsExactlyInAnyOrder("openluffy-keep-postgres", "openluffy-keep-api-keys");
 
-    var again = cluster.createReady(MockCluster.instance("keep", spec -> { }));
+    // A new instance of the same name, even one that would delete its namespace, cannot take the data over.
+    cluster.create(MockCluster.instance("keep", spec -> spec.setDeletionPolicy(DeletionPolicy.Delete)));
+    var refused = cluster.awaitCondition("keep", "Ready", "False");
+    assertThat(refused.getStatus().condition("Ready")).hasValueSatisfying(c -> {
+      assertThat(c.getReason()).isEqualTo("RetainedDataFound");
+      assertThat(c.getMessage()).contains("openluffy-keep-postgres", "openluffy-keep-api-keys",
+          "data-openluffy-keep-postgres-0", "openluffy.io/adopt-retained=true", "delete namespace " + ns);
+    });
+    assertThat(k8s.apps().deployments().inNamespace(ns).list().getItems()).as("nothing created").isEmpty();
+    k8s.resources(OpenLuffyInstance.class).withName("keep").delete();
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("keep") == null);
+    assertThat(k8s.namespaces().withName(ns).get()).as("deletionPolicy Delete of a refused instance").isNotNull();
+
+    var adopting = MockCluster.instance("keep", spec -> { });
+    adopting.getMetadata().setAnnotations(java.util.Map.of("openluffy.io/adopt-retained", "true"));
+    var again = cluster.createReady(adopting);
     assertThat(again.getStatus().isTrue("Ready")).isTrue();
+    assertThat(k8s.namespaces().withName(ns).get().getMetadata().getLabels())
+        .containsEntry("openluffy.io/instance-uid", again.getMetadata().getUid());
     assertThat(k8s.secrets().inNamespace(ns).withName("openluffy-keep-postgres").get().getData())
         .as("the database password is adopted, never regenerated").isEqualTo(passwordBefore);
     assertThat(k8s.secrets().inNamespace(ns).withName("openluffy-keep-api-keys").get().getData())

@@ -15,6 +15,8 @@ public final class InstanceLabels {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String PART_OF = "app.kubernetes.io/part-of";
   public static final String ENVIRONMENT = "openluffy.io/environment";
+  /** On the namespace only: which instance created it, so a new instance of the same name is told apart. */
+  public static final String INSTANCE_UID = "openluffy.io/instance-uid";
   public static final String OPERATOR = "openluffy-operator";
   /** Informers only see objects carrying this, so the operator does not cache every Secret of the cluster. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;

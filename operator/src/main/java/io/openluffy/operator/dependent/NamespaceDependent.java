@@ -29,6 +29,7 @@ public class NamespaceDependent extends NamedDependentResource<Namespace>
   @Override
   protected Namespace desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     var labels = InstanceLabels.of(instance);
+    labels.put(InstanceLabels.INSTANCE_UID, instance.getMetadata().getUid());
     // Pod Security admission enforces what the operator's pod templates already meet.
     labels.putAll(Map.of("pod-security.kubernetes.io/enforce", "restricted",
         "pod-security.kubernetes.io/enforce-version", "latest"));

@@ -1,5 +1,6 @@
 package io.openluffy.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -7,47 +8,111 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Decides which instance owns a namespace: the one whose label the namespace already carries (also after a
- * Retain deletion), else the oldest instance claiming it. Everyone else gets NamespaceConflict.
+ * Decides whether an instance may use its namespace. It may use one that does not exist yet (the oldest instance
+ * claiming it wins), or one that carries its own instance label: one it created (its uid label says so) or one a
+ * cluster admin labelled for it beforehand. A namespace labelled by a deleted instance of the same name (left by
+ * deletionPolicy Retain) holds another tenant's users, passwords and volumes: it is adopted only on the explicit
+ * {@value #ADOPT_RETAINED} annotation. Any other existing namespace is never used. Reserved namespaces and the
+ * operator's own are refused earlier, by {@link SpecValidator}.
  */
 final class NamespaceClaims {
+
+  static final String NAMESPACE_CONFLICT = "NamespaceConflict";
+  static final String RETAINED_DATA_FOUND = "RetainedDataFound";
+  static final String ADOPT_RETAINED = "openluffy.io/adopt-retained";
 
   private static final Comparator<OpenLuffyInstance> SENIORITY = Comparator
       .comparing((OpenLuffyInstance i) -> Optional.ofNullable(i.getMetadata().getCreationTimestamp()).orElse(""))
       .thenComparing(i -> i.getMetadata().getName());
 
+  /** Why the instance may not use its namespace: a condition reason and a message that says how to fix it. */
+  record Refusal(String reason, String message) {
+  }
+
   private NamespaceClaims() {
   }
 
-  /** The reason the instance may not use its namespace, if any. */
   @SuppressWarnings("unchecked")
-  static Optional<String> conflict(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+  static Optional<Refusal> refusal(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     String namespace = instance.targetNamespace();
-    String name = instance.getMetadata().getName();
     var namespaces = (InformerEventSource<Namespace, OpenLuffyInstance>) context.eventSourceRetriever()
         .getEventSourceFor(Namespace.class);
-    Optional<String> holder = namespaces.get(new ResourceID(namespace))
-        .map(ns -> ns.getMetadata().getLabels().get(InstanceLabels.INSTANCE));
-    if (holder.isPresent() && !holder.get().equals(name)) {
-      return Optional.of(message(namespace, holder.get()));
+    // The informer sees only namespaces the operator labelled: one it has not cached may still exist.
+    Namespace existing = namespaces.get(new ResourceID(namespace))
+        .orElseGet(() -> context.getClient().namespaces().withName(namespace).get());
+    if (existing == null) {
+      return seniorClaim(instance, context);
     }
-    if (holder.isPresent()) {
-      return Optional.empty();
+    Map<String, String> labels = Optional.ofNullable(existing.getMetadata().getLabels()).orElse(Map.of());
+    String holder = labels.get(InstanceLabels.INSTANCE);
+    String name = instance.getMetadata().getName();
+    if (holder == null) {
+      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+          + " already exists and was not created for this instance; an instance only uses a namespace it creates,"
+          + " or one labelled " + InstanceLabels.INSTANCE + "=" + name + ". Choose another namespace, or label this"
+          + " one if it is meant for this instance"));
     }
+    if (!holder.equals(name)) {
+      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+          + " belongs to OpenLuffyInstance " + holder + "; choose another namespace"));
+    }
+    if (isRetained(instance, labels) && !"true".equals(annotation(instance))) {
+      return Optional.of(new Refusal(RETAINED_DATA_FOUND, "namespace " + namespace + " holds data kept by a deleted"
+          + " OpenLuffyInstance " + name + " (deletionPolicy Retain)" + retainedObjects(namespace, context)
+          + ". To adopt it with its users, data and passwords, annotate this instance " + ADOPT_RETAINED
+          + "=true; to start empty, delete namespace " + namespace + " (that deletes the retained data)"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the namespace was created for another instance of this name. A namespace without the uid label is this
+   * instance's only if it has already used it (status.namespace), as the instances of operator versions before the
+   * label did, or if no operator created it (a cluster admin labelled it for this instance).
+   */
+  static boolean isRetained(OpenLuffyInstance instance, Map<String, String> labels) {
+    String uid = labels.get(InstanceLabels.INSTANCE_UID);
+    if (uid != null) {
+      return !uid.equals(instance.getMetadata().getUid());
+    }
+    boolean operatorCreated = InstanceLabels.OPERATOR.equals(labels.get(InstanceLabels.MANAGED_BY));
+    boolean used = instance.getStatus() != null && instance.getStatus().getNamespace() != null;
+    return operatorCreated && !used;
+  }
+
+  private static String annotation(OpenLuffyInstance instance) {
+    return Optional.ofNullable(instance.getMetadata().getAnnotations()).map(a -> a.get(ADOPT_RETAINED)).orElse(null);
+  }
+
+  private static String retainedObjects(String namespace, Context<OpenLuffyInstance> context) {
+    var client = context.getClient();
+    String secrets = names(client.secrets().inNamespace(namespace).withLabel(InstanceLabels.MANAGED_BY,
+        InstanceLabels.OPERATOR).list().getItems().stream());
+    String claims = names(client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream());
+    return (secrets.isEmpty() ? "" : ": Secrets " + secrets) + (claims.isEmpty() ? "" : ", PersistentVolumeClaims "
+        + claims);
+  }
+
+  private static String names(Stream<? extends HasMetadata> objects) {
+    return objects.map(o -> o.getMetadata().getName()).sorted().collect(Collectors.joining(", "));
+  }
+
+  private static Optional<Refusal> seniorClaim(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    String namespace = instance.targetNamespace();
+    String name = instance.getMetadata().getName();
     return context.getPrimaryCache().list()
         .filter(other -> !other.getMetadata().getName().equals(name))
         .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
         .filter(other -> other.targetNamespace().equals(namespace))
         .filter(other -> SENIORITY.compare(other, instance) < 0)
         .findFirst()
-        .map(other -> message(namespace, other.getMetadata().getName()));
-  }
-
-  private static String message(String namespace, String holder) {
-    return "spec.namespace: namespace " + namespace + " belongs to OpenLuffyInstance " + holder
-        + "; choose another namespace";
+        .map(other -> new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+            + " belongs to OpenLuffyInstance " + other.getMetadata().getName() + "; choose another namespace"));
   }
 }

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -40,6 +41,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,6 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
 
   public static final String NAME = "openluffyinstance";
   static final String INVALID_SPEC = "InvalidSpec";
-  static final String NAMESPACE_CONFLICT = "NamespaceConflict";
   /** Safety net while not ready; workload status changes arrive as events long before this. */
   static final Duration NOT_READY_RECHECK = Duration.ofMinutes(2);
 
@@ -111,11 +112,12 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   public UpdateControl<OpenLuffyInstance> reconcile(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     var status = new StatusBuilder(instance, clock);
     List<String> problems = validator.problems(instance);
-    Optional<String> conflict = problems.isEmpty() ? NamespaceClaims.conflict(instance, context) : Optional.empty();
+    Optional<NamespaceClaims.Refusal> conflict = problems.isEmpty() ? NamespaceClaims.refusal(instance, context)
+        : Optional.empty();
     if (!problems.isEmpty()) {
       status.failed(INVALID_SPEC, String.join("; ", problems));
     } else if (conflict.isPresent()) {
-      status.failed(NAMESPACE_CONFLICT, conflict.get());
+      status.failed(conflict.get().reason(), conflict.get().message());
     } else {
       var workflow = context.managedWorkflowAndDependentResourceContext();
       workflow.put(OperatorConfig.class, config);
@@ -129,8 +131,10 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     }
     // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
     OpenLuffyInstanceStatus built = status.build();
-    UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
-        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built, config));
+    if (!built.equals(instance.getStatus())) {
+      writeStatus(instance, built, context);
+    }
+    UpdateControl<OpenLuffyInstance> control = UpdateControl.noUpdate();
     if (problems.isEmpty() && conflict.isEmpty()) {
       if (!built.isTrue("Ready")) {
         status.retryAfter(NOT_READY_RECHECK);
@@ -149,8 +153,10 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     }
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
     var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
-    return status.equals(instance.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
-        : ErrorStatusUpdateControl.patchStatus(withStatus(instance, status, config));
+    if (!status.equals(instance.getStatus())) {
+      writeStatus(instance, status, context);
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   @Override
@@ -160,9 +166,12 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     if (instance.spec().deletionPolicy() == DeletionPolicy.Delete) {
       String namespace = instance.targetNamespace();
       var ns = context.getClient().namespaces().withName(namespace).get();
-      // Only a namespace this instance holds: never the namespace of the instance we conflicted with.
-      if (ns != null && instance.getMetadata().getName()
-          .equals(ns.getMetadata().getLabels() == null ? null : ns.getMetadata().getLabels().get(InstanceLabels.INSTANCE))) {
+      // Only a namespace this instance holds: never one of an instance we conflicted with, nor data retained by a
+      // deleted instance of the same name that this one was refused (or never asked) to adopt.
+      var labels = ns == null || ns.getMetadata().getLabels() == null ? Map.<String, String>of()
+          : ns.getMetadata().getLabels();
+      if (instance.getMetadata().getName().equals(labels.get(InstanceLabels.INSTANCE))
+          && !NamespaceClaims.isRetained(instance, labels)) {
         log.info("Deleting namespace {} of OpenLuffyInstance {} (deletionPolicy Delete)", namespace,
             instance.getMetadata().getName());
         context.getClient().namespaces().withName(namespace).delete();
@@ -177,21 +186,26 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   }
 
   /**
-   * The object the status is written with. Under SSA: only the name and the status, the fields this operator owns,
-   * and no resourceVersion, so a reconcile started from a cached instance one status write behind does not fail
-   * with 409 (and report ReconcileError) for a write that is its own. With SSA off (the mock server) the status
-   * goes on the instance as read: the patch is a diff against it, so only the status changes.
+   * Writes the status and puts the written instance in JOSDK's cache, so the next reconcile starts from it. Returning
+   * {@code UpdateControl.patchStatus} does not: the next reconcile may start from the informer's copy one status
+   * write behind, and rebuild the status from that (seen on the real tier: the reconcile right after the admin was
+   * created read no {@code status.admin}, got the API server's "already initialised" and wrote the admin's email
+   * away). Under SSA only the name and the status are applied, the fields this operator owns; with SSA off (the mock
+   * server) the status goes on the instance as read, as a patch against it.
    */
-  private static OpenLuffyInstance withStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status,
-      OperatorConfig config) {
+  private void writeStatus(OpenLuffyInstance instance, OpenLuffyInstanceStatus status,
+      Context<OpenLuffyInstance> context) {
     if (!config.serverSideApply()) {
-      instance.setStatus(status);
-      return instance;
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(instance, context, current -> {
+        current.setStatus(status);
+        return current;
+      });
+      return;
     }
     var applied = new OpenLuffyInstance();
     applied.setMetadata(new ObjectMetaBuilder().withName(instance.getMetadata().getName()).build());
     applied.setStatus(status);
-    return applied;
+    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(instance, applied, context);
   }
 
   private static boolean interrupted(Throwable e) {
