@@ -12,6 +12,8 @@ local needsAction = {
   NamespaceConflict = true,
   AdminRejected = true,
   AdminSecretInvalid = true,
+  AdminSecretNotAllowed = true,
+  RetainedDataFound = true,
 }
 
 local status = obj.status

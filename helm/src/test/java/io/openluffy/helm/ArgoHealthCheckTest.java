@@ -84,7 +84,8 @@ class ArgoHealthCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvalidSpec", "NamespaceConflict", "AdminRejected", "AdminSecretInvalid"})
+  @ValueSource(strings = {"InvalidSpec", "NamespaceConflict", "AdminRejected", "AdminSecretInvalid",
+      "AdminSecretNotAllowed", "RetainedDataFound"})
   void failuresOnlyAPersonCanFixAreDegradedWithTheConditionsMessage(String reason) {
     Health health = check.assess(instance(2, """
         {"observedGeneration": 2, "phase": "Bootstrapping", "conditions": [

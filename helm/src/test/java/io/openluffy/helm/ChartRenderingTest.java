@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +58,19 @@ class ChartRenderingTest {
         .as(deployment.getMetadata().getName()).isEmpty());
   }
 
+  @Test
+  void adminSecretNamespaceAndImageAllowListReachTheOperator() {
+    var chart = RenderedChart.render(List.of(), Map.of("operator.adminSecretNamespace", "platform-admins",
+        "operator.allowedImagePrefixes[0]", "registry.example.com/openluffy/",
+        "operator.allowedImagePrefixes[1]", "docker.io/library/postgres:"));
+    Map<String, EnvVar> env = chart.single(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)
+        .getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+
+    assertThat(env.get("OPENLUFFY_OPERATOR_ADMIN_SECRET_NAMESPACE").getValue()).isEqualTo("platform-admins");
+    assertThat(env.get("OPENLUFFY_OPERATOR_ALLOWED_IMAGE_PREFIXES").getValue())
+        .isEqualTo("registry.example.com/openluffy/,docker.io/library/postgres:");
+  }
+
   @ParameterizedTest
   @MethodSource("valuesFiles")
   void operatorRunsWithTheConfigurationItsMainReads(String valuesFile) {
@@ -70,6 +84,8 @@ class ChartRenderingTest {
         .isEqualTo("metadata.namespace");
     assertThat(env.get("OPENLUFFY_OPERATOR_SSA").getValue()).isEqualTo("true");
     assertThat(env.get("OPENLUFFY_OPERATOR_HTTP_PORT").getValue()).isEqualTo("8081");
+    assertThat(env.get("OPENLUFFY_OPERATOR_ADMIN_SECRET_NAMESPACE").getValue()).isEqualTo(RenderedChart.NAMESPACE);
+    assertThat(env).doesNotContainKey("OPENLUFFY_OPERATOR_ALLOWED_IMAGE_PREFIXES");
     assertThat(operator.getPorts()).singleElement().satisfies(port -> {
       assertThat(port.getName()).isEqualTo("http");
       assertThat(port.getContainerPort()).isEqualTo(8081);

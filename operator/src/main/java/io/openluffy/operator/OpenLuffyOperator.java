@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.bootstrap.AdminSecretWatch;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.bootstrap.BootstrapClient;
@@ -12,6 +13,7 @@ import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
+import io.openluffy.operator.reconciler.IngressStatus;
 import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.StatusContributor;
@@ -96,12 +98,13 @@ public final class OpenLuffyOperator implements AutoCloseable {
     return new OpenLuffyOperator(operator, reconciler);
   }
 
-  /** Status steps in order; the admin bootstrap step goes last, after ApiServerReady is known. */
+  /** Status steps in order; the admin bootstrap step comes after ApiServerReady is known, the Ingress after it. */
   private static List<StatusContributor> contributors(OperatorConfig config, ApiServerLocator apiServers,
       Clock clock) {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
-        new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap);
+        new AdminSecretWatch(), new AdminSecretPolicy(config.adminSecretNamespace()),
+        new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
+    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap, new IngressStatus());
   }
 
   public OpenLuffyOperator start() {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.openluffy.operator.bootstrap.AdminCondition;
 import io.openluffy.operator.bootstrap.AdminSecretDrift;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.AdminStatus;
 import io.openluffy.operator.crd.BootstrapSpec;
@@ -316,7 +317,7 @@ class AdminBootstrapEndToEndTest {
 
   private static Secret secretMeta(String name) {
     return new SecretBuilder().withNewMetadata().withName(secretName(name)).withNamespace(SECRETS_NAMESPACE)
-        .endMetadata().withType("Opaque").build();
+        .addToLabels(AdminSecretPolicy.LABEL, name).endMetadata().withType("Opaque").build();
   }
 
   private static Secret withData(Secret secret, String email, String password) {

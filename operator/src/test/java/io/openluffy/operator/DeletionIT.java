@@ -70,8 +70,21 @@ class DeletionIT {
         .isNotNull();
     secrets.forEach((name, data) -> assertThat(secretData(ns, name)).as(name).isEqualTo(data));
 
-    // documented: an instance re-created with the same name adopts the namespace, the Secrets and the volumes
-    admin.resource(MockCluster.instance("keep", spec -> { })).create();
+    // A new instance of the same name is another tenant until annotated: it is refused, and even with
+    // deletionPolicy Delete its deletion leaves the retained namespace alone.
+    admin.resource(MockCluster.instance("keep", spec -> spec.setDeletionPolicy(DeletionPolicy.Delete))).create();
+    var refused = Instances.awaitCondition(admin, "keep", "Ready", "False");
+    assertThat(refused.getStatus().condition("Ready").orElseThrow().getReason()).isEqualTo("RetainedDataFound");
+    assertThat(admin.apps().deployments().inNamespace(ns).list().getItems()).as("nothing created").isEmpty();
+    admin.resources(OpenLuffyInstance.class).withName("keep").delete();
+    await("refused instance gone").atMost(Instances.PATIENCE).until(() -> Instances.get(admin, "keep") == null);
+    assertThat(admin.namespaces().withName(ns).get().getStatus().getPhase()).isEqualTo("Active");
+    secrets.forEach((name, data) -> assertThat(secretData(ns, name)).as(name).isEqualTo(data));
+
+    // documented: re-created with openluffy.io/adopt-retained=true, it adopts the namespace, Secrets and volumes
+    var adopting = MockCluster.instance("keep", spec -> { });
+    adopting.getMetadata().setAnnotations(Map.of("openluffy.io/adopt-retained", "true"));
+    admin.resource(adopting).create();
     Instances.awaitReady(admin, "keep");
     secrets.forEach((name, data) -> assertThat(secretData(ns, name)).as(name + " after re-creation").isEqualTo(data));
     assertThat(admin.apps().statefulSets().inNamespace(ns).withName(PostgresStatefulSetDependent.name(instance)).get()

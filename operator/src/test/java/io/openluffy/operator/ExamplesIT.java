@@ -67,6 +67,8 @@ class ExamplesIT {
   /** Each instance's stored spec right after kubectl apply, before the operator ever saw it. */
   final Map<String, Object> storedSpecs = new LinkedHashMap<>();
   long markBeforeOperator;
+  /** Ingresses in each instance namespace while its admin did not exist yet. */
+  final Map<String, Integer> ingressesBeforeAdmin = new LinkedHashMap<>();
   List<AuditLog.Request> toReady;
 
   @BeforeAll
@@ -79,9 +81,19 @@ class ExamplesIT {
       storedSpecs.put(name, generic(name).getAdditionalProperties().get("spec"));
     }
     apiServers = new LocalApiServers(data);
-    EXAMPLES.forEach(apiServers::start);
     markBeforeOperator = plane.audit().mark();
     operator = chart.start(apiServers, registry);
+    for (String name : EXAMPLES) {
+      // The API pods run (kwok) but nothing answers yet, so the admin cannot be created: no Ingress may exist.
+      var waiting = await(name + " waits to create its admin").atMost(Instances.PATIENCE)
+          .until(() -> Instances.get(admin, name), i -> i.getStatus() != null && i.getStatus().isTrue("ApiServerReady")
+              && i.getStatus().condition("AdminBootstrapped").map(c -> "ApiServerUnreachable".equals(c.getReason()))
+              .orElse(false));
+      ingressesBeforeAdmin.put(name, admin.network().v1().ingresses().inNamespace(waiting.targetNamespace()).list()
+          .getItems().size());
+      // the API server "pod" starts with the token the operator generated, as the Deployment passes it
+      apiServers.start(name, bootstrapToken(name));
+    }
     EXAMPLES.forEach(name -> Instances.awaitReady(admin, name));
     toReady = plane.audit().since(markBeforeOperator, ChartOperator.USER);
   }
@@ -190,6 +202,32 @@ class ExamplesIT {
           assertThat(c.getReason()).isEqualTo("Created"));
       assertThat(apiServers.client(name).login(email, decode(data.get("password"))).status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void onlyTheOperatorsBootstrapTokenOpensTheBootstrapEndpointAndTheIngressWaitedForTheAdmin() {
+    assertThat(ingressesBeforeAdmin).isEqualTo(Map.of("dev", 0, "preprod", 0, "prod", 0));
+    for (String name : EXAMPLES) {
+      var api = apiServers.client(name);
+      var anonymous = api.createAdmin(null, "eve@evil.example", "Eve-password-123");
+      assertThat(anonymous.status()).as(name + " without the token").isEqualTo(401);
+      assertThat(anonymous.body().path("detail").asText()).isNotBlank();
+      assertThat(api.createAdmin("not-the-token-0123456789", "eve@evil.example", "Eve-password-123").status())
+          .as(name + " with a wrong token").isEqualTo(401);
+      assertThat(api.createAdmin(bootstrapToken(name), "eve@evil.example", "Eve-password-123").status())
+          .as(name + " with the token, once the operator created the admin").isEqualTo(403);
+      assertThat(api.login("eve@evil.example", "Eve-password-123").status()).isEqualTo(401);
+      OpenLuffyInstance instance = Instances.get(admin, name);
+      assertThat(admin.network().v1().ingresses().inNamespace(instance.targetNamespace())
+          .withName(ApiIngressDependent.name(instance)).get()).as(name + " Ingress once Ready").isNotNull();
+    }
+  }
+
+  private String bootstrapToken(String name) {
+    OpenLuffyInstance instance = Instances.get(admin, name);
+    var keys = await(name + " api-keys Secret").atMost(Instances.PATIENCE).until(() -> admin.secrets()
+        .inNamespace(instance.targetNamespace()).withName(ApiKeysSecretDependent.name(instance)).get(), k -> k != null);
+    return decode(keys.getData().get(ApiKeysSecretDependent.BOOTSTRAP_TOKEN));
   }
 
   @Test

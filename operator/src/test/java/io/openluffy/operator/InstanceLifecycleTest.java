@@ -55,7 +55,8 @@ class InstanceLifecycleTest extends MockClusterTest {
     assertThat(status.getEndpoint()).isEqualTo("https://openluffy.acme.example");
     assertThat(status.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
     assertThat(status.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
-        .containsExactlyInAnyOrder("Ready=True", "DatabaseReady=True", "ApiServerReady=True", "BackupScheduled=True");
+        .containsExactlyInAnyOrder("Ready=True", "DatabaseReady=True", "ApiServerReady=True", "BackupScheduled=True",
+            "IngressReady=True");
     assertThat(status.getConditions()).allSatisfy(c -> {
       assertThat(c.getLastTransitionTime()).isNotBlank();
       assertThat(c.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.cluster.AuditLog;
 import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
@@ -51,7 +52,7 @@ class RbacIT {
     try (var chart = ChartOperator.install(plane); var apiServers = new LocalApiServers(data)) {
       long mark = plane.audit().mark();
       admin.secrets().inNamespace(ChartOperator.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-          .withName("rbac-admin").endMetadata()
+          .withName("rbac-admin").addToLabels(AdminSecretPolicy.LABEL, "rbac").endMetadata()
           .withStringData(Map.of("email", "admin@rbac.local", "password", "Rbac-admin-password-1")).build()).create();
       apiServers.start("rbac");
       chart.startReplica("rbac-replica", apiServers);

@@ -15,6 +15,7 @@ public record AdminCondition(boolean bootstrapped, String reason, String message
   public static final String ALREADY_INITIALIZED = "AlreadyInitialized";
   public static final String WAITING_FOR_API_SERVER = "WaitingForApiServer";
   public static final String SECRET_NOT_FOUND = "AdminSecretNotFound";
+  public static final String SECRET_NOT_ALLOWED = "AdminSecretNotAllowed";
   public static final String SECRET_INVALID = "AdminSecretInvalid";
   public static final String API_SERVER_UNREACHABLE = "ApiServerUnreachable";
   public static final String REJECTED = "AdminRejected";
@@ -24,10 +25,11 @@ public record AdminCondition(boolean bootstrapped, String reason, String message
         "Waiting for an available API server before creating the first admin from Secret " + secret);
   }
 
-  public static AdminCondition secretNotFound(AdminSecretLocation secret) {
-    return new AdminCondition(false, SECRET_NOT_FOUND, "Secret " + secret + " not found. Create it with keys email "
-        + "and password (first_name and last_name optional); the operator notices it without any change to this "
-        + "instance");
+  /** Also for a Secret without the opt-in label: the operator cannot tell the two apart, as it never reads it. */
+  public static AdminCondition secretNotFound(AdminSecretLocation secret, String optInLabel) {
+    return new AdminCondition(false, SECRET_NOT_FOUND, "Secret " + secret + " not found, or not labelled "
+        + optInLabel + ". Create it with keys email and password (first_name and last_name optional) and that "
+        + "label; the operator notices it without any change to this instance");
   }
 
   public static AdminCondition secretInvalid(AdminSecretLocation secret, String key) {

@@ -13,7 +13,9 @@ import java.time.Duration;
 
 /**
  * Posts the first admin to {@code POST /v1/auth/bootstrap/create-admin} and classifies the answer. The request
- * body is the only place the password goes; the 201 body (the admin's tokens) is discarded unread.
+ * body is the only place the password goes; the 201 body (the admin's tokens) is discarded unread. The request
+ * carries the instance's bootstrap token: the API server accepts the call from its holder only, so an "already
+ * complete" answer means the admin was created by this operator, never by someone who got there first.
  */
 public final class BootstrapClient {
 
@@ -31,17 +33,18 @@ public final class BootstrapClient {
     this.requestTimeout = requestTimeout;
   }
 
-  public BootstrapOutcome createAdmin(URI baseUrl, AdminCredentials admin) {
+  public BootstrapOutcome createAdmin(URI baseUrl, AdminCredentials admin, String bootstrapToken) {
     URI uri = baseUrl.resolve(PATH);
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(requestTimeout)
+        .header("Authorization", "Bearer " + bootstrapToken)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body(admin)))
         .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return classify(response.statusCode(), response.statusCode() / 100 == 2 ? "" : redact(detail(response), admin));
+      return classify(response.statusCode(), response.statusCode() / 100 == 2 ? "" : redact(detail(response), admin.password(), bootstrapToken));
     } catch (IOException e) {
       return BootstrapOutcome.of(Result.UNREACHABLE, "no answer from " + uri + " (" + describe(e) + ")");
     } catch (InterruptedException e) {
@@ -58,6 +61,12 @@ public final class BootstrapClient {
       return BootstrapOutcome.of(Result.ALREADY_INITIALIZED, detail);
     }
     String withStatus = "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+    if (status == 401) {
+      // The API server runs with another token than the Secret holds now (a pod not restarted since the Secret
+      // changed): nothing the admin Secret can fix, and it heals once the pods restart, so retry.
+      return BootstrapOutcome.of(Result.UNREACHABLE, withStatus + " (the API server's bootstrap token is not the"
+          + " one in the instance's api-keys Secret; restart its pods if that Secret was changed)");
+    }
     boolean retryable = status >= 500 || status == 408 || status == 429;
     return BootstrapOutcome.of(retryable ? Result.UNREACHABLE : Result.REJECTED, withStatus);
   }
@@ -95,8 +104,12 @@ public final class BootstrapClient {
   }
 
   /** A server that echoes the request would otherwise put the password into the instance status. */
-  private static String redact(String detail, AdminCredentials admin) {
-    return detail.replace(admin.password(), "(redacted)");
+  private static String redact(String detail, String... secrets) {
+    String redacted = detail;
+    for (String secret : secrets) {
+      redacted = redacted.replace(secret, "(redacted)");
+    }
+    return redacted;
   }
 
   private static String shorten(String text) {

@@ -6,6 +6,8 @@ public final class ConditionType {
   public static final String DATABASE_READY = "DatabaseReady";
   public static final String API_SERVER_READY = "ApiServerReady";
   public static final String ADMIN_BOOTSTRAPPED = "AdminBootstrapped";
+  /** With spec.host only: the Ingress exists (created once the first admin does). */
+  public static final String INGRESS_READY = "IngressReady";
   /** Informational: the admin Secret changed after the first admin was created from it. */
   public static final String ADMIN_SECRET_DRIFT = "AdminSecretDrift";
   public static final String BACKUP_SCHEDULED = "BackupScheduled";

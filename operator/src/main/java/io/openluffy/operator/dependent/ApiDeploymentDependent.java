@@ -75,7 +75,8 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         EnvVars.fromSecret("OPENLUFFY_DATABASE_USER", db, PostgresSecretDependent.USER_KEY),
         EnvVars.fromSecret("OPENLUFFY_DATABASE_PASSWORD", db, PostgresSecretDependent.PASSWORD_KEY),
         EnvVars.fromSecret("OPENLUFFY_JWT_SIGNING_KEY", keys, ApiKeysSecretDependent.JWT_SIGNING_KEY),
-        EnvVars.fromSecret("OPENLUFFY_ENCRYPTION_KEY", keys, ApiKeysSecretDependent.ENCRYPTION_KEY));
+        EnvVars.fromSecret("OPENLUFFY_ENCRYPTION_KEY", keys, ApiKeysSecretDependent.ENCRYPTION_KEY),
+        EnvVars.fromSecret("OPENLUFFY_BOOTSTRAP_TOKEN", keys, ApiKeysSecretDependent.BOOTSTRAP_TOKEN));
   }
 
   private static Probe httpProbe(String path, int periodSeconds, int failureThreshold) {

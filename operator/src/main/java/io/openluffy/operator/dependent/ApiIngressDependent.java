@@ -4,7 +4,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.openluffy.operator.bootstrap.AdminSecretLocation;
+import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /** Exposes the API server on {@code spec.host} (TLS Secret {@code <name>-tls}, e.g. from cert-manager). */
@@ -36,10 +40,23 @@ public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
         .build();
   }
 
-  /** Activation: the Ingress exists only while {@code spec.host} is set. */
-  public static class HostSet extends SpecCondition<Ingress> {
-    public HostSet() {
-      super(spec -> spec.hasHost());
+  /**
+   * Activation: the Ingress exists only while {@code spec.host} is set, and only once the first admin is created
+   * from the admin Secret: until then the API server is reachable from inside the cluster only, so nobody on the
+   * network sees it before its admin exists. Without an admin Secret the first admin is created by hand, through
+   * the Ingress, with the bootstrap token from the api-keys Secret.
+   */
+  public static class HostSetAndAdminCreated implements Condition<Ingress, OpenLuffyInstance> {
+    @Override
+    public boolean isMet(DependentResource<Ingress, OpenLuffyInstance> dependent, OpenLuffyInstance instance,
+        Context<OpenLuffyInstance> context) {
+      if (!instance.spec().hasHost()) {
+        return false;
+      }
+      boolean manualBootstrap = AdminSecretLocation.of(instance).isEmpty();
+      boolean adminCreated = instance.getStatus() != null && instance.getStatus().getAdmin() != null
+          && instance.getStatus().isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
+      return manualBootstrap || adminCreated;
     }
   }
 }

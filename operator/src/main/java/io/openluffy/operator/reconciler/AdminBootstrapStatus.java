@@ -8,6 +8,7 @@ import io.openluffy.operator.bootstrap.AdminCondition;
 import io.openluffy.operator.bootstrap.AdminCredentials;
 import io.openluffy.operator.bootstrap.AdminSecretDrift;
 import io.openluffy.operator.bootstrap.AdminSecretLocation;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.bootstrap.AdminSecretWatch;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.bootstrap.BootstrapClient;
@@ -15,6 +16,7 @@ import io.openluffy.operator.bootstrap.BootstrapOutcome;
 import io.openluffy.operator.bootstrap.InvalidAdminSecretException;
 import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.crd.AdminStatus;
+import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
@@ -45,16 +47,18 @@ public class AdminBootstrapStatus implements StatusContributor {
   private final ApiServerLocator locator;
   private final BootstrapClient client;
   private final AdminSecretWatch secrets;
+  private final AdminSecretPolicy policy;
   private final RetryBackoff backoff;
   private final Clock clock;
   /** Instances (by uid) whose bootstrap this process has done or confirmed. */
   private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
 
   public AdminBootstrapStatus(ApiServerLocator locator, BootstrapClient client, AdminSecretWatch secrets,
-      RetryBackoff backoff, Clock clock) {
+      AdminSecretPolicy policy, RetryBackoff backoff, Clock clock) {
     this.locator = locator;
     this.client = client;
     this.secrets = secrets;
+    this.policy = policy;
     this.backoff = backoff;
     this.clock = clock;
   }
@@ -75,7 +79,13 @@ public class AdminBootstrapStatus implements StatusContributor {
     }
     var previous = Optional.ofNullable(instance.getStatus()).orElseGet(OpenLuffyInstanceStatus::new);
     boolean bootstrapped = previous.getAdmin() != null && previous.isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
-    Optional<Secret> secret = secrets.watch(context, location.get());
+    if (!policy.allows(instance, location.get())) {
+      // Not read, not watched: the condition is the same whether the Secret exists or not.
+      status.required(ConditionType.ADMIN_BOOTSTRAPPED, bootstrapped, AdminCondition.SECRET_NOT_ALLOWED,
+          policy.allowedMessage(instance, location.get()));
+      return;
+    }
+    Optional<Secret> secret = secrets.watch(context, instance, location.get());
     boolean apiReady = status.isTrue(ConditionType.API_SERVER_READY);
     String uid = instance.getMetadata().getUid();
 
@@ -85,9 +95,9 @@ public class AdminBootstrapStatus implements StatusContributor {
     } else if (!apiReady) {
       condition = AdminCondition.waitingForApiServer(location.get());
     } else if (secret.isEmpty()) {
-      condition = AdminCondition.secretNotFound(location.get());
+      condition = AdminCondition.secretNotFound(location.get(), AdminSecretPolicy.selector(instance));
     } else {
-      condition = bootstrap(instance, location.get(), secret.get(), status);
+      condition = bootstrap(instance, context, location.get(), secret.get(), status);
       if (bootstrapped && !condition.reason().equals(AdminCondition.CREATED)) {
         // Only the once-per-process confirmation: what was done stays done, whether it failed or found the admin.
         condition = kept(previous);
@@ -102,8 +112,8 @@ public class AdminBootstrapStatus implements StatusContributor {
     }
   }
 
-  private AdminCondition bootstrap(OpenLuffyInstance instance, AdminSecretLocation location, Secret secret,
-      StatusBuilder status) {
+  private AdminCondition bootstrap(OpenLuffyInstance instance, Context<OpenLuffyInstance> context,
+      AdminSecretLocation location, Secret secret, StatusBuilder status) {
     String name = instance.getMetadata().getName();
     String uid = instance.getMetadata().getUid();
     AdminCredentials admin;
@@ -113,7 +123,12 @@ public class AdminBootstrapStatus implements StatusContributor {
       return AdminCondition.secretInvalid(location, e.key());
     }
     String resourceVersion = secret.getMetadata().getResourceVersion();
-    BootstrapOutcome outcome = client.createAdmin(locator.baseUrl(instance), admin);
+    Optional<String> token = ApiKeysSecretDependent.bootstrapToken(instance, context);
+    if (token.isEmpty()) {
+      // the api-keys Secret is not cached yet, or lost (the workflow reports that): nothing to authenticate with
+      return AdminCondition.waitingForApiServer(location);
+    }
+    BootstrapOutcome outcome = client.createAdmin(locator.baseUrl(instance), admin, token.get());
     switch (outcome.result()) {
       case CREATED -> {
         confirmed.add(uid);
@@ -121,6 +136,8 @@ public class AdminBootstrapStatus implements StatusContributor {
         status.admin(adminStatus(admin.email(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(),
             resourceVersion));
         log.info("Created the first admin {} of OpenLuffyInstance {} from Secret {}", admin.email(), name, location);
+        // at once, not at the next event: the Ingress waits for this status (ApiIngressDependent)
+        status.retryAfter(Duration.ZERO);
         return AdminCondition.created(location, admin.email());
       }
       case ALREADY_INITIALIZED -> {

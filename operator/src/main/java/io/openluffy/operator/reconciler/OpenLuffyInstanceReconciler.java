@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys"},
         readyPostcondition = WorkloadReadiness.ApiServerAvailable.class),
     @Dependent(name = "api-ingress", type = ApiIngressDependent.class, dependsOn = "api-service",
-        reconcilePrecondition = ApiIngressDependent.HostSet.class),
+        reconcilePrecondition = ApiIngressDependent.HostSetAndAdminCreated.class),
     @Dependent(name = "netpol-default-deny", type = DefaultDenyNetworkPolicyDependent.class, dependsOn = "namespace",
         reconcilePrecondition = NetworkPolicyConditions.Enabled.class),
     @Dependent(name = "netpol-api", type = ApiNetworkPolicyDependent.class, dependsOn = "namespace",
@@ -98,7 +98,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
 
   public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock) {
     this.config = config;
-    this.validator = new SpecValidator(config.namespace());
+    this.validator = new SpecValidator(config);
     this.contributors = List.copyOf(contributors);
     this.clock = clock;
   }

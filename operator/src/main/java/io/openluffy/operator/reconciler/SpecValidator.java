@@ -2,6 +2,7 @@ package io.openluffy.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ public final class SpecValidator {
   static final int MAX_NAME_LENGTH = OpenLuffyInstance.MAX_NAME_LENGTH;
 
   private final String operatorNamespace;
+  private final List<String> allowedImagePrefixes;
 
-  public SpecValidator(String operatorNamespace) {
-    this.operatorNamespace = operatorNamespace;
+  public SpecValidator(OperatorConfig config) {
+    this.operatorNamespace = config.namespace();
+    this.allowedImagePrefixes = config.allowedImagePrefixes();
   }
 
   /** Problems found, each starting with the field; empty when the spec can be reconciled. */
@@ -47,6 +50,8 @@ public final class SpecValidator {
       problems.add("spec.namespace: the default namespace " + namespace + " is longer than 63 characters");
     }
     var spec = instance.spec();
+    checkImage("spec.apiServer.image", spec.apiServer().image(), problems);
+    checkImage("spec.database.image", spec.database().image(), problems);
     checkResources("spec.apiServer.resources", spec.apiServer().getResources(), problems);
     checkResources("spec.database.resources", spec.database().getResources(), problems);
     if (spec.networkPolicy().getApiEgressCidrs() != null) {
@@ -57,6 +62,14 @@ public final class SpecValidator {
       }
     }
     return problems;
+  }
+
+  /** The operator's optional allow-list: whoever creates an instance must not run any image they like in it. */
+  private void checkImage(String field, String image, List<String> problems) {
+    if (!allowedImagePrefixes.isEmpty() && allowedImagePrefixes.stream().noneMatch(image::startsWith)) {
+      problems.add(field + ": image " + image + " is not allowed by the operator; it accepts images starting with "
+          + String.join(", ", allowedImagePrefixes) + " (chart value allowedImagePrefixes)");
+    }
   }
 
   private static void checkResources(String field, ResourceRequirements resources, List<String> problems) {

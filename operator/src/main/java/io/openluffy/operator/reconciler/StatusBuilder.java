@@ -167,7 +167,9 @@ public final class StatusBuilder {
     if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
       return Phase.Degraded;
     }
-    return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;
+    boolean bootstrapping = waiting.contains(ConditionType.ADMIN_BOOTSTRAPPED) && List.of(
+        ConditionType.ADMIN_BOOTSTRAPPED, ConditionType.INGRESS_READY).containsAll(waiting);
+    return bootstrapping ? Phase.Bootstrapping : Phase.Provisioning;
   }
 
   private Condition condition(String type, Reported r, Long generation) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -62,10 +63,6 @@ final class BenchCluster implements BenchServer {
     client.apiextensions().v1().customResourceDefinitions()
         .load(BenchCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
         .create();
-    client.resource(new SecretBuilder().withNewMetadata().withName(ADMIN_SECRET)
-        .withNamespace(ADMIN_SECRET_NAMESPACE).endMetadata()
-        .addToData("email", base64("admin@bench.example"))
-        .addToData("password", base64("bench-password-long-enough")).build()).create();
     kubeletClient = BenchClients.connect(url(), BenchClients.KUBELET);
     kubelet = SimulatedKubelet.start(kubeletClient);
     try {
@@ -128,12 +125,19 @@ final class BenchCluster implements BenchServer {
     return client;
   }
 
-  /** Every instance references the one admin Secret, so the bootstrap step runs against the fake (design §4). */
+  /**
+   * Every instance references an admin Secret opted in for it, so the bootstrap step runs against the fake (design
+   * §4).
+   */
   @Override
   public OpenLuffyInstance instance(String name) {
     var instance = OperatorScaleBenchmark.prodInstance(name);
+    client.resource(new SecretBuilder().withNewMetadata().withName(ADMIN_SECRET + "-" + name)
+        .withNamespace(ADMIN_SECRET_NAMESPACE).addToLabels(AdminSecretPolicy.LABEL, name).endMetadata()
+        .addToData("email", base64("admin@bench.example"))
+        .addToData("password", base64("bench-password-long-enough")).build()).create();
     var ref = new AdminSecretRef();
-    ref.setName(ADMIN_SECRET);
+    ref.setName(ADMIN_SECRET + "-" + name);
     ref.setNamespace(ADMIN_SECRET_NAMESPACE);
     var bootstrap = new BootstrapSpec();
     bootstrap.setAdminSecretRef(ref);

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 class BootstrapClientTest {
 
   static final AdminCredentials ADMIN = new AdminCredentials("admin@prod.local", "Correct-Horse-Battery", "Ada", null);
+  static final String TOKEN = "bootstrap-token-of-prod";
 
   final BootstrapClient client = new BootstrapClient(Duration.ofSeconds(2), Duration.ofSeconds(5));
   final AtomicReference<Answer> answer = new AtomicReference<>();
   final AtomicReference<String> received = new AtomicReference<>();
+  final AtomicReference<String> authorization = new AtomicReference<>();
   HttpServer server;
 
   record Answer(int status, String contentType, String body) {
@@ -37,6 +39,7 @@ class BootstrapClientTest {
   void startFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(BootstrapClient.PATH, exchange -> {
+      authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
       received.set(exchange.getRequestHeaders().getFirst("Content-Type") + " "
           + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       Answer a = answer.get();
@@ -66,6 +69,17 @@ class BootstrapClientTest {
     assertThat(body.get("password").asText()).isEqualTo(ADMIN.password());
     assertThat(body.get("first_name").asText()).isEqualTo("Ada");
     assertThat(body.has("last_name")).isFalse();
+    assertThat(authorization.get()).isEqualTo("Bearer " + TOKEN);
+  }
+
+  @Test
+  void aRefusedBootstrapTokenIsRetriedAndSaysWhichSecretHoldsIt() {
+    answer.set(json(401, "{\"detail\":\"a valid bootstrap token is required\"}"));
+
+    var outcome = call();
+
+    assertThat(outcome.result()).isEqualTo(Result.UNREACHABLE);
+    assertThat(outcome.detail()).startsWith("HTTP 401: a valid bootstrap token is required").contains("api-keys");
   }
 
   @Test
@@ -99,10 +113,10 @@ class BootstrapClientTest {
   }
 
   @Test
-  void aServerEchoingTheRequestDoesNotGetThePasswordIntoTheDetail() {
-    answer.set(json(400, "{\"detail\":\"cannot use " + ADMIN.password() + " here\"}"));
+  void aServerEchoingTheRequestDoesNotGetThePasswordOrTheTokenIntoTheDetail() {
+    answer.set(json(400, "{\"detail\":\"cannot use " + ADMIN.password() + " with " + TOKEN + " here\"}"));
 
-    assertThat(call().detail()).isEqualTo("HTTP 400: cannot use (redacted) here");
+    assertThat(call().detail()).isEqualTo("HTTP 400: cannot use (redacted) with (redacted) here");
   }
 
   @Test
@@ -112,7 +126,7 @@ class BootstrapClientTest {
       port = socket.getLocalPort();
     }
 
-    var outcome = client.createAdmin(URI.create("http://127.0.0.1:" + port), ADMIN);
+    var outcome = client.createAdmin(URI.create("http://127.0.0.1:" + port), ADMIN, TOKEN);
 
     assertThat(outcome.result()).isEqualTo(Result.UNREACHABLE);
     assertThat(outcome.detail()).contains("http://127.0.0.1:" + port + BootstrapClient.PATH)
@@ -120,7 +134,7 @@ class BootstrapClientTest {
   }
 
   private BootstrapOutcome call() {
-    return client.createAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), ADMIN);
+    return client.createAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), ADMIN, TOKEN);
   }
 
   private static Answer json(int status, String body) {

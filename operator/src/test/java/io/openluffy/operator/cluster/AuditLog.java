@@ -34,7 +34,7 @@ public final class AuditLog {
 
   /** One audited request. */
   public record Request(String user, String verb, String apiGroup, String resource, String subresource,
-      String namespace, String name, int code, String body) {
+      String namespace, String name, int code, String body, String uri) {
 
     public boolean isWrite() {
       return WRITES.contains(verb);
@@ -115,7 +115,8 @@ public final class AuditLog {
             ref.path("apiGroup").asText(), ref.path("resource").asText(), ref.path("subresource").asText(),
             ref.path("namespace").asText(), ref.path("name").asText(),
             event.path("responseStatus").path("code").asInt(),
-            event.has("requestObject") ? event.get("requestObject").toString() : "");
+            event.has("requestObject") ? event.get("requestObject").toString() : "",
+            event.path("requestURI").asText());
         if (filter.test(request)) {
           requests.add(request);
         }

@@ -3,6 +3,9 @@ package io.openluffy.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.ApiServerSpec;
+import io.openluffy.operator.crd.DatabaseSpec;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SpecValidatorTest {
 
-  final SpecValidator validator = new SpecValidator("openluffy-system");
+  final SpecValidator validator = new SpecValidator(new OperatorConfig("openluffy-system", false, true, 0));
 
   @Test
   void defaultsAreValid() {
@@ -36,6 +39,32 @@ class SpecValidatorTest {
           spec.getNetworkPolicy().setApiEgressCidrs(List.of("10.0.0.0/8", "github.com"));
         })))
         .singleElement().asString().contains("spec.networkPolicy.apiEgressCidrs", "github.com");
+  }
+
+  @Test
+  void withAnImageAllowListOnlyThoseImagesRunAndTheDefaultsMustBeListedToo() {
+    var restricted = new SpecValidator(new OperatorConfig("openluffy-system", false, true, 0, "openluffy-system",
+        List.of("registry.example.com/openluffy/", "registry.example.com/postgres:")));
+    var allowed = instance("prod", spec -> {
+      spec.setApiServer(new ApiServerSpec());
+      spec.getApiServer().setImage("registry.example.com/openluffy/api-server:0.1.0");
+      spec.setDatabase(new DatabaseSpec());
+      spec.getDatabase().setImage("registry.example.com/postgres:15");
+    });
+    var rogue = instance("prod", spec -> {
+      spec.setApiServer(new ApiServerSpec());
+      spec.getApiServer().setImage("docker.io/evil/api-server:latest");
+      spec.setDatabase(new DatabaseSpec());
+      spec.getDatabase().setImage("registry.example.com/postgres:15");
+    });
+
+    assertThat(restricted.problems(allowed)).isEmpty();
+    assertThat(restricted.problems(rogue)).singleElement().asString()
+        .startsWith("spec.apiServer.image: image docker.io/evil/api-server:latest is not allowed")
+        .contains("registry.example.com/openluffy/", "allowedImagePrefixes");
+    assertThat(restricted.problems(instance("prod", spec -> { }))).as("the default images are not listed")
+        .hasSize(2);
+    assertThat(validator.problems(rogue)).as("no allow-list: any image").isEmpty();
   }
 
   /** The CRD's CEL rule refuses the move at apply time; this holds where the rule is missing (an older CRD). */

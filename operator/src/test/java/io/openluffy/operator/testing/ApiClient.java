@@ -48,6 +48,12 @@ public final class ApiClient {
     return send("POST", "/v1/auth/users", token, Map.of("email", email, "password", password, "role", role));
   }
 
+  /** The bootstrap call as anyone could make it; {@code bootstrapToken} null sends no Authorization header. */
+  public Response createAdmin(String bootstrapToken, String email, String password) {
+    return send("POST", "/v1/auth/bootstrap/create-admin", bootstrapToken, Map.of("email", email, "password",
+        password, "first_name", "Eve", "last_name", "Early"));
+  }
+
   public Response users(String token) {
     return send("GET", "/v1/auth/users", token, null);
   }

@@ -30,8 +30,17 @@ public final class LocalApiServers implements ApiServerLocator, AutoCloseable {
   }
 
   /** Starts the instance's server (again on its earlier port and data, if it ran before); returns its URL. */
-  public synchronized URI start(String instance) {
-    var config = ApiConfig.builder().port(ports.getOrDefault(instance, 0)).dataDir(root.resolve(instance)).build();
+  public URI start(String instance) {
+    return start(instance, (String) null);
+  }
+
+  /**
+   * Starts the instance's server as its pod runs, with the bootstrap token the operator generated for it (null: none,
+   * bootstrap open as in the deployment guide).
+   */
+  public synchronized URI start(String instance, String bootstrapToken) {
+    var config = ApiConfig.builder().port(ports.getOrDefault(instance, 0)).dataDir(root.resolve(instance))
+        .bootstrapToken(bootstrapToken).build();
     ApiServer server = ApiServer.start(config);
     running.put(instance, server);
     ports.put(instance, server.port());

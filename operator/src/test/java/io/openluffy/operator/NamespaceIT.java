@@ -1,0 +1,107 @@
+package io.openluffy.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.cluster.AuditLog;
+import io.openluffy.operator.cluster.ChartOperator;
+import io.openluffy.operator.cluster.ControlPlane;
+import io.openluffy.operator.cluster.ControlPlaneExtension;
+import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.testing.MockCluster;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Which namespaces an instance may take: one it creates, or one a cluster admin labelled for it. Any other existing
+ * namespace, a reserved one and the operator's own are refused, and the operator writes nothing into them.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NamespaceIT {
+
+  ControlPlane plane;
+  KubernetesClient admin;
+  ChartOperator chart;
+
+  @BeforeAll
+  void startTheOperator(ControlPlane plane) {
+    this.plane = plane;
+    admin = plane.admin();
+    chart = ChartOperator.install(plane);
+    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
+  }
+
+  @AfterAll
+  void stop() {
+    chart.close();
+  }
+
+  @Test
+  void anExistingNamespaceNotCreatedForTheInstanceIsRefusedAndLeftUntouched() {
+    admin.resource(new NamespaceBuilder().withNewMetadata().withName("team-a").addToLabels("team", "a")
+        .endMetadata().build()).create();
+    long mark = plane.audit().mark();
+
+    var status = refused("squatter", "team-a", "NamespaceConflict");
+
+    assertThat(status).contains("team-a already exists and was not created for this instance",
+        InstanceLabels.INSTANCE + "=squatter");
+    assertThat(admin.namespaces().withName("team-a").get().getMetadata().getLabels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("team", "a", "kubernetes.io/metadata.name", "team-a"));
+    assertThat(writesIn("team-a", mark)).isEmpty();
+    admin.resources(OpenLuffyInstance.class).withName("squatter").delete();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kube-system", "default", ChartOperator.NAMESPACE})
+  void reservedNamespacesAndTheOperatorsOwnAreRefused(String namespace) {
+    long mark = plane.audit().mark();
+    String name = "takeover-" + (namespace.equals(ChartOperator.NAMESPACE) ? "operator" : namespace);
+
+    assertThat(refused(name, namespace, "InvalidSpec")).contains("'" + namespace + "' is reserved");
+    assertThat(writesIn(namespace, mark)).isEmpty();
+    admin.resources(OpenLuffyInstance.class).withName(name).delete();
+  }
+
+  @Test
+  void aNamespaceAClusterAdminLabelledForTheInstanceIsUsed() {
+    admin.resource(new NamespaceBuilder().withNewMetadata().withName("handed-over")
+        .addToLabels(InstanceLabels.INSTANCE, "handed").endMetadata().build()).create();
+
+    admin.resource(MockCluster.instance("handed", spec -> spec.setNamespace("handed-over"))).create();
+    var ready = Instances.awaitReady(admin, "handed");
+
+    assertThat(ready.getStatus().getNamespace()).isEqualTo("handed-over");
+    assertThat(admin.namespaces().withName("handed-over").get().getMetadata().getLabels())
+        .containsEntry(InstanceLabels.INSTANCE_UID, ready.getMetadata().getUid());
+    admin.resources(OpenLuffyInstance.class).withName("handed").delete();
+  }
+
+  /** Creates the instance and returns the message of its Ready=False condition, which has the given reason. */
+  private String refused(String name, String namespace, String reason) {
+    admin.resource(MockCluster.instance(name, spec -> spec.setNamespace(namespace))).create();
+    var instance = Instances.awaitCondition(admin, name, "Ready", "False");
+    var ready = instance.getStatus().condition("Ready").orElseThrow();
+    assertThat(ready.getReason()).isEqualTo(reason);
+    return ready.getMessage();
+  }
+
+  /** The operator's writes to the namespace itself or to anything in it. */
+  private List<AuditLog.Request> writesIn(String namespace, long mark) {
+    return plane.audit().since(mark, ChartOperator.USER).stream().filter(AuditLog.Request::isWrite)
+        .filter(r -> r.namespace().equals(namespace) || (r.resource().equals("namespaces") && r.name().equals(namespace)))
+        .toList();
+  }
+}
