@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
+import io.openluffy.api.auth.BootstrapToken;
 import io.openluffy.api.auth.JwtCodec;
 import io.openluffy.api.auth.SessionCache;
 import io.openluffy.api.config.LocalKeys;
@@ -87,7 +88,8 @@ public final class ApiServer implements AutoCloseable {
                     throttleKey(cfg.jwtSigningKey().orElseThrow()));
             SessionCache sessionCache = new SessionCache();
             AuthService auth = new AuthService(users, userRepository, sessions, throttle, hasher,
-                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, sessionCache);
+                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, sessionCache,
+                    BootstrapToken.of(cfg.bootstrapToken().orElse(null)));
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);

@@ -83,14 +83,14 @@ public final class HttpApp {
             r.get("/metrics", metricsHandler::scrape, features.metricsRequireAuth() ? Access.ADMIN : Access.PUBLIC);
 
             r.get("/v1/auth/bootstrap", authHandler::bootstrapStatus, Access.PUBLIC);
-            r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.PUBLIC);
+            r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.BOOTSTRAP);
             r.post("/v1/auth/login", authHandler::login, Access.PUBLIC);
             r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
 
             routes.before(CookieSessionHandler.PATH + "/*", cookieSessions::requireUiHeader);
-            r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.PUBLIC);
+            r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.BOOTSTRAP);
             r.post(CookieSessionHandler.PATH + "/login", cookieSessions::login, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/refresh", cookieSessions::refresh, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/logout", cookieSessions::logout, Access.PUBLIC);

@@ -16,8 +16,8 @@ public final class Metrics {
     /** Outcomes of {@code POST /v1/auth/login}. */
     public enum LoginOutcome { SUCCESS, FAILURE, THROTTLED }
 
-    /** Outcomes of {@code POST /v1/auth/bootstrap/create-admin}. */
-    public enum BootstrapOutcome { CREATED, ALREADY_INITIALIZED, REJECTED }
+    /** Outcomes of {@code POST /v1/auth/bootstrap/create-admin}; UNAUTHORIZED: without the bootstrap token. */
+    public enum BootstrapOutcome { CREATED, ALREADY_INITIALIZED, UNAUTHORIZED, REJECTED }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
