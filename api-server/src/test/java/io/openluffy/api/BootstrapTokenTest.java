@@ -82,6 +82,9 @@ class BootstrapTokenTest extends ApiServerTestBase {
                 403, UserService.BOOTSTRAP_DONE);
         // without the token the answer stays 401: a stranger cannot even learn that bootstrap is done
         assertDetail(api.post(PATH, ADMIN), 401, "bootstrap token");
+        // on the same keep-alive connection as the right token: Jetty's header cache must not hand back the cached
+        // value for one that differs only in case (it did by default)
+        assertDetail(api.post(PATH, ADMIN, TOKEN.toLowerCase()), 401, "Invalid bootstrap token.");
         assertThat(users()).isOne();
         assertThat(accessToken(ADMIN_EMAIL, ADMIN_PASSWORD)).isNotBlank();
     }

@@ -57,6 +57,10 @@ public final class HttpApp {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             AdminUi.serve(config);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Jetty remembers header fields per connection and, by default, matches them ignoring case: a credential
+            // differing from an earlier one only in case (on a connection an Ingress shares between clients) came
+            // back as the earlier, valid one
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
                 context.addFilter(new FilterHolder(new IgnoreMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
