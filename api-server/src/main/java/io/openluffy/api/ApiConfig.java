@@ -24,6 +24,8 @@ public final class ApiConfig {
     public static final int MIN_JWT_KEY_BYTES = 32;
     /** AES-256. */
     public static final int ENCRYPTION_KEY_BYTES = 32;
+    /** Refuses tokens short enough to be guessed over the network ("changeme"). */
+    public static final int MIN_BOOTSTRAP_TOKEN_CHARS = 16;
 
     private final int port;
     private final Path dataDir;
@@ -39,6 +41,7 @@ public final class ApiConfig {
     private final String bindAddress;
     private final boolean metricsRequireAuth;
     private final int databaseWaitSeconds;
+    private final String bootstrapToken;
 
     private ApiConfig(Builder b) {
         this.port = b.port;
@@ -55,6 +58,7 @@ public final class ApiConfig {
         this.bindAddress = b.bindAddress;
         this.metricsRequireAuth = b.metricsRequireAuth;
         this.databaseWaitSeconds = b.databaseWaitSeconds;
+        this.bootstrapToken = b.bootstrapToken;
     }
 
     public static Builder builder() {
@@ -86,6 +90,7 @@ public final class ApiConfig {
         b.allowPrivateIntegrations(booleanVar(env, "OPENLUFFY_ALLOW_PRIVATE_INTEGRATIONS", problems));
         b.bindAddress(blankToNull(env.get("OPENLUFFY_BIND_ADDRESS")));
         b.metricsRequireAuth(booleanVar(env, "OPENLUFFY_METRICS_REQUIRE_AUTH", problems));
+        b.bootstrapToken(blankToNull(env.get("OPENLUFFY_BOOTSTRAP_TOKEN")));
         problems.addAll(b.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -216,6 +221,14 @@ public final class ApiConfig {
         return databaseWaitSeconds;
     }
 
+    /**
+     * The token {@code POST /v1/auth/bootstrap/create-admin} requires ({@code OPENLUFFY_BOOTSTRAP_TOKEN}, set by the
+     * operator); empty: bootstrap is open while there are no users, as in the deployment guide.
+     */
+    public Optional<String> bootstrapToken() {
+        return Optional.ofNullable(bootstrapToken);
+    }
+
     /** Same configuration with both keys set; used once the local keys are resolved. */
     public ApiConfig withKeys(byte[] jwtKey, byte[] encKey) {
         Builder b = toBuilder();
@@ -228,7 +241,7 @@ public final class ApiConfig {
                 .databaseWaitSeconds(databaseWaitSeconds)
                 .jwtSigningKey(jwtSigningKey).encryptionKey(encryptionKey).previousEncryptionKey(previousEncryptionKey)
                 .allowInsecureIntegrations(allowInsecureIntegrations).allowPrivateIntegrations(allowPrivateIntegrations)
-                .bindAddress(bindAddress).metricsRequireAuth(metricsRequireAuth);
+                .bindAddress(bindAddress).metricsRequireAuth(metricsRequireAuth).bootstrapToken(bootstrapToken);
         if (databaseUrl != null) {
             b.database(databaseUrl, databaseUser, databasePassword);
         }
@@ -245,7 +258,7 @@ public final class ApiConfig {
                 + ", bindAddress=" + bindAddress()
                 + ", allowInsecureIntegrations=" + allowInsecureIntegrations
                 + ", allowPrivateIntegrations=" + allowPrivateIntegrations
-                + ", metricsRequireAuth=" + metricsRequireAuth + "}";
+                + ", metricsRequireAuth=" + metricsRequireAuth + ", bootstrapToken=" + (bootstrapToken != null) + "}";
     }
 
     /** Programmatic configuration; {@link #build()} validates like {@link #fromEnvironment(Map)}. */
@@ -264,6 +277,7 @@ public final class ApiConfig {
         private String bindAddress;
         private boolean metricsRequireAuth;
         private int databaseWaitSeconds = DEFAULT_DATABASE_WAIT_SECONDS;
+        private String bootstrapToken;
 
         private Builder() {
         }
@@ -333,6 +347,12 @@ public final class ApiConfig {
             return this;
         }
 
+        /** Surrounding whitespace is dropped, as from the header the token is compared with. */
+        public Builder bootstrapToken(String token) {
+            this.bootstrapToken = token == null || token.isBlank() ? null : token.trim();
+            return this;
+        }
+
         public ApiConfig build() {
             List<String> problems = problems();
             if (!problems.isEmpty()) {
@@ -384,6 +404,10 @@ public final class ApiConfig {
             if (previousEncryptionKey != null && previousEncryptionKey.length != ENCRYPTION_KEY_BYTES) {
                 problems.add("OPENLUFFY_ENCRYPTION_KEY_PREVIOUS must be base64 of exactly " + ENCRYPTION_KEY_BYTES
                         + " bytes (AES-256), got " + previousEncryptionKey.length + " bytes");
+            }
+            if (bootstrapToken != null && bootstrapToken.length() < MIN_BOOTSTRAP_TOKEN_CHARS) {
+                problems.add("OPENLUFFY_BOOTSTRAP_TOKEN must be at least " + MIN_BOOTSTRAP_TOKEN_CHARS
+                        + " characters long; generate one with: openssl rand -base64 32");
             }
             return problems;
         }

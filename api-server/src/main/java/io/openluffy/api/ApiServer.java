@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.openluffy.api.audit.AuditLog;
 import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
+import io.openluffy.api.auth.BootstrapToken;
 import io.openluffy.api.auth.JwtCodec;
 import io.openluffy.api.auth.SessionCache;
 import io.openluffy.api.config.LocalKeys;
@@ -54,14 +55,16 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Database database;
+    private final Metrics metrics;
     private final AuthChangeListener authChanges;
     private final Javalin http;
     private final RouteTable routes;
     private final String host;
 
-    private ApiServer(Database database, AuthChangeListener authChanges, Javalin http, RouteTable routes,
-                      String bindAddress) {
+    private ApiServer(Database database, Metrics metrics, AuthChangeListener authChanges, Javalin http,
+                      RouteTable routes, String bindAddress) {
         this.database = database;
+        this.metrics = metrics;
         this.authChanges = authChanges;
         this.http = http;
         this.routes = routes;
@@ -76,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
         // (class loading and initialisation of Javalin, Jackson, jjwt): start-up is the longer of the two, not the sum.
         Database database = Database.open(cfg, metrics.registry());
         try {
+            metrics.databaseReadiness(database::isReachable);
             Clock clock = Clock.systemUTC();
             DataSource ds = database.dataSource();
             UserRepository userRepository = new UserRepository(ds);
@@ -87,7 +91,8 @@ public final class ApiServer implements AutoCloseable {
                     throttleKey(cfg.jwtSigningKey().orElseThrow()));
             SessionCache sessionCache = new SessionCache();
             AuthService auth = new AuthService(users, userRepository, sessions, throttle, hasher,
-                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, sessionCache);
+                    new JwtCodec(cfg.jwtSigningKey().orElseThrow(), clock), apiTokens, clock, sessionCache,
+                    BootstrapToken.of(cfg.bootstrapToken().orElse(null)));
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
             CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
@@ -105,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
             // until it listens, sessions are checked in the database on every request
             AuthChangeListener authChanges = new AuthChangeListener((HikariDataSource) ds, sessionCache);
             authChanges.start();
-            ApiServer server = new ApiServer(database, authChanges, http, routes, cfg.bindAddress());
+            ApiServer server = new ApiServer(database, metrics, authChanges, http, routes, cfg.bindAddress());
             LOG.info("OpenLuffy API server listening on http://{}:{} (database: {})", cfg.bindAddress(), server.port(),
                     cfg.embeddedDatabase() ? "embedded, data in " + cfg.dataDir().toAbsolutePath().normalize() : "external");
             // off the start path, yet before most logins: see PasswordHasher#prepare
@@ -115,6 +120,7 @@ public final class ApiServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -160,5 +166,6 @@ public final class ApiServer implements AutoCloseable {
         http.stop();
         authChanges.close();
         database.close();
+        metrics.close();
     }
 }

@@ -72,4 +72,16 @@ class ApiConfigTest {
                 .hasMessageContaining("OPENLUFFY_ENCRYPTION_KEY must be base64 of exactly 32 bytes")
                 .hasMessageContaining("OPENLUFFY_DATABASE_URL must be a PostgreSQL JDBC URL");
     }
+
+    @Test
+    void aShortBootstrapTokenRefusesToStartWithoutQuotingIt() {
+        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", "changeme")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OPENLUFFY_BOOTSTRAP_TOKEN must be at least 16 characters")
+                .hasMessageNotContaining("changeme");
+        ApiConfig config = ApiConfig.fromEnvironment(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", " bootstrap-secret-value\n"));
+        assertThat(config.bootstrapToken()).contains("bootstrap-secret-value");
+        assertThat(config.toString()).contains("bootstrapToken=true").doesNotContain("bootstrap-secret-value");
+        assertThat(ApiConfig.fromEnvironment(Map.of()).bootstrapToken()).isEmpty();
+    }
 }

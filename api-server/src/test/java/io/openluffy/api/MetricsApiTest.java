@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static io.openluffy.api.DeploymentGuideWalkthroughTest.assertDetail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code GET /metrics}: Prometheus text with request, login, bootstrap and connection pool series. */
 class MetricsApiTest extends ApiServerTestBase {
@@ -56,6 +58,46 @@ class MetricsApiTest extends ApiServerTestBase {
         assertThat(m.get("openluffy_bootstrap_total{outcome=\"already_initialized\"}")).isEqualTo(refused + 1);
         assertThat(m.get("hikaricp_connections_max{pool=\"openluffy\"}")).isEqualTo(10.0);
         assertThat(m).containsKey("hikaricp_connections_active{pool=\"openluffy\"}");
+    }
+
+    @Test
+    void reportsTheJvmTheProcessTheDatabaseAndTheBuild() {
+        // this JVM is the server's: a collection here must show in its GC series
+        System.gc();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sum(scrape(), "jvm_gc_pause_seconds_count") > 0);
+        Map<String, Double> m = scrape();
+
+        assertThat(m.get("openluffy_build_info{version=\"" + System.getProperty("openluffy.project.version") + "\"}"))
+                .isEqualTo(1.0);
+        assertThat(m.get("openluffy_database_ready")).isEqualTo(1.0);
+
+        Runtime jvm = Runtime.getRuntime();
+        assertThat(sum(m, "jvm_memory_used_bytes{area=\"heap\"")).isPositive()
+                .isLessThanOrEqualTo(sum(m, "jvm_memory_committed_bytes{area=\"heap\""));
+        assertThat(sum(m, "jvm_memory_used_bytes{area=\"nonheap\"")).isPositive();
+        assertThat(m).containsKey("jvm_gc_memory_allocated_bytes_total");
+        assertThat(m.get("jvm_threads_live_threads")).isGreaterThanOrEqualTo(m.get("jvm_threads_daemon_threads"))
+                .isGreaterThan(10.0);
+        assertThat(sum(m, "jvm_threads_states_threads{state=\"runnable\"")).isPositive();
+        assertThat(m.get("jvm_classes_loaded_classes")).isGreaterThan(1000.0);
+        assertThat(m).containsKey("jvm_info{runtime=\"" + System.getProperty("java.runtime.name") + "\",vendor=\""
+                + System.getProperty("java.vm.vendor") + "\",version=\"" + System.getProperty("java.runtime.version") + "\"}");
+
+        assertThat(m.get("system_cpu_count")).isEqualTo(jvm.availableProcessors());
+        assertThat(m.get("process_cpu_usage")).isBetween(0.0, 1.0);
+        assertThat(m.get("process_uptime_seconds")).isPositive();
+        double startedSecondsAgo = System.currentTimeMillis() / 1000.0 - m.get("process_start_time_seconds");
+        assertThat(startedSecondsAgo).isBetween(0.0, 3600.0);
+        assertThat(m.get("process_files_open_files")).isPositive().isLessThan(m.get("process_files_max_files"));
+        // beside what was there before
+        assertThat(m).containsKey("hikaricp_connections_active{pool=\"openluffy\"}")
+                .containsKey("openluffy_logins_total{outcome=\"success\"}");
+    }
+
+    /** The sum of every series whose key starts with {@code prefix} (e.g. all heap pools). */
+    private static double sum(Map<String, Double> samples, String prefix) {
+        return samples.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     @Test

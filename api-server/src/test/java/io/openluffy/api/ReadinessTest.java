@@ -26,11 +26,13 @@ class ReadinessTest {
             assertThat(api.post("/v1/auth/bootstrap/create-admin",
                     Map.of("email", "admin@prod.local", "password", "ProdPassword123!")).status()).isEqualTo(201);
             assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+            assertThat(databaseReady(api)).isEqualTo(1.0);
 
             postgres.stop();
             ApiClient.Response down = api.get("/readyz", null);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.get("detail")).isEqualTo("Database unreachable.");
+            assertThat(databaseReady(api)).isZero();
             assertThat(api.get("/healthz", null).status()).isEqualTo(200);
             ApiClient.Response login = api.post("/v1/auth/login",
                     ApiClient.credentials("admin@prod.local", "ProdPassword123!"));
@@ -42,7 +44,13 @@ class ReadinessTest {
                     .until(() -> api.get("/readyz", null).status() == 200);
             assertThat(api.post("/v1/auth/login", ApiClient.credentials("admin@prod.local", "ProdPassword123!"))
                     .status()).isEqualTo(200);
+            assertThat(databaseReady(api)).isEqualTo(1.0);
         }
+    }
+
+    /** The series an alert on the database reads. */
+    private static double databaseReady(ApiClient api) {
+        return PrometheusText.parse(api.get("/metrics", null).body()).get("openluffy_database_ready");
     }
 
     @Test

@@ -1,14 +1,8 @@
 package io.openluffy.api;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,12 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Everything the server logs, from start-up to failures, is searched for every secret it handled. */
 class SecretLoggingTest extends ApiServerTestBase {
-    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+    private static LogCapture logs;
 
     @BeforeAll
     static void captureLogsAndRestart() {
-        LOGS.start();
-        root().addAppender(LOGS);
+        logs = LogCapture.attach();
         // restarted under capture, so start-up logging (keys, database, listening) is searched too
         server.close();
         server = ApiServer.start(ApiConfig.builder().port(0).dataDir(dataDir).build());
@@ -33,11 +26,7 @@ class SecretLoggingTest extends ApiServerTestBase {
 
     @AfterAll
     static void detach() {
-        root().detachAppender(LOGS);
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.close();
     }
 
     @Test
@@ -81,7 +70,7 @@ class SecretLoggingTest extends ApiServerTestBase {
         secrets.add(jwtKeyBase64);
         secrets.add(encryptionKeyBase64);
 
-        String everything = String.join("\n", LOGS.list.stream().map(SecretLoggingTest::render).toList());
+        String everything = logs.text();
         // the capture works: start-up and request lines are there
         assertThat(everything).contains("listening on").contains("POST /v1/auth/login 401")
                 .contains("POST /v1/auth/login 400").contains("keys kept in");
@@ -93,17 +82,5 @@ class SecretLoggingTest extends ApiServerTestBase {
         for (String token : List.of(admin, rotated.get("refresh_token"))) {
             assertThat(everything).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
         }
-    }
-
-    private static String render(ILoggingEvent e) {
-        StringBuilder sb = new StringBuilder(e.getFormattedMessage());
-        sb.append(' ').append(e.getMDCPropertyMap());
-        for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-            sb.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
-            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                sb.append('\n').append(frame.getSTEAsString());
-            }
-        }
-        return sb.toString();
     }
 }

@@ -47,6 +47,22 @@ class TokenSecurityTest extends ApiServerTestBase {
     }
 
     @Test
+    void anApiTokenDifferingOnlyInCaseIsRefusedOnTheConnectionThatJustUsedTheRealOne() {
+        String token = api.post("/v1/auth/tokens", java.util.Map.of("name", "ci"), access).get("token");
+        String swapped = token.substring(0, 4) + swapCase(token.substring(4));
+        assertThat(me(token)).isEqualTo(200);
+        // same keep-alive connection: Jetty's header cache must compare values with their case
+        assertThat(me(swapped)).isEqualTo(401);
+    }
+
+    private static String swapCase(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.toUpperCase(c)));
+        return sb.toString();
+    }
+
+    @Test
     void algNoneIsRefused() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String payload = access.split("\\.")[1];

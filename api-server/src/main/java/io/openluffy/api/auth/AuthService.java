@@ -30,10 +30,11 @@ public final class AuthService {
     private final ApiTokenService apiTokens;
     private final Clock clock;
     private final SessionCache sessionCache;
+    private final BootstrapToken bootstrapToken;
 
     public AuthService(UserService userService, UserRepository users, SessionRepository sessions,
                        LoginThrottle throttle, PasswordHasher hasher, JwtCodec jwt, ApiTokenService apiTokens,
-                       Clock clock, SessionCache sessionCache) {
+                       Clock clock, SessionCache sessionCache, BootstrapToken bootstrapToken) {
         this.userService = userService;
         this.users = users;
         this.sessions = sessions;
@@ -43,6 +44,12 @@ public final class AuthService {
         this.apiTokens = apiTokens;
         this.clock = clock;
         this.sessionCache = sessionCache;
+        this.bootstrapToken = bootstrapToken;
+    }
+
+    /** Refuses (401) a bootstrap call without the configured bootstrap token; passes any call when none is set. */
+    public void authorizeBootstrap(String bearer) {
+        bootstrapToken.check(bearer);
     }
 
     /** Creates the first admin (only while there are no users) and logs them in. */
@@ -51,8 +58,9 @@ public final class AuthService {
         return new LoginResult(admin, openSession(admin.id()));
     }
 
+    /** Whether the UI may offer to create the first admin: not when the operator holds a bootstrap token. */
     public boolean bootstrapAvailable() {
-        return !users.anyExists();
+        return !bootstrapToken.required() && !users.anyExists();
     }
 
     /** Checks the password under the {@link LoginThrottle}, keyed by the canonical e-mail and the client's address. */

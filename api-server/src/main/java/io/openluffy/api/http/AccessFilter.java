@@ -27,6 +27,10 @@ final class AccessFilter implements Handler {
             return;
         }
         String bearer = bearer(ctx);
+        if (roles.contains(Access.BOOTSTRAP)) {
+            auth.authorizeBootstrap(bearer);
+            return;
+        }
         if (bearer == null) {
             throw new UnauthorizedException("Authentication required: send 'Authorization: Bearer <token>'.");
         }

@@ -57,6 +57,10 @@ public final class HttpApp {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             AdminUi.serve(config);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Jetty remembers header fields per connection and, by default, matches them ignoring case: a credential
+            // differing from an earlier one only in case (on a connection an Ingress shares between clients) came
+            // back as the earlier, valid one
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
                 context.addFilter(new FilterHolder(new IgnoreMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -83,14 +87,14 @@ public final class HttpApp {
             r.get("/metrics", metricsHandler::scrape, features.metricsRequireAuth() ? Access.ADMIN : Access.PUBLIC);
 
             r.get("/v1/auth/bootstrap", authHandler::bootstrapStatus, Access.PUBLIC);
-            r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.PUBLIC);
+            r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.BOOTSTRAP);
             r.post("/v1/auth/login", authHandler::login, Access.PUBLIC);
             r.post("/v1/auth/refresh", authHandler::refresh, Access.PUBLIC);
             r.post("/v1/auth/logout", authHandler::logout, Access.PUBLIC);
             r.get("/v1/auth/me", authHandler::me, Access.USER);
 
             routes.before(CookieSessionHandler.PATH + "/*", cookieSessions::requireUiHeader);
-            r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.PUBLIC);
+            r.post(CookieSessionHandler.PATH + "/bootstrap", cookieSessions::bootstrap, Access.BOOTSTRAP);
             r.post(CookieSessionHandler.PATH + "/login", cookieSessions::login, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/refresh", cookieSessions::refresh, Access.PUBLIC);
             r.post(CookieSessionHandler.PATH + "/logout", cookieSessions::logout, Access.PUBLIC);

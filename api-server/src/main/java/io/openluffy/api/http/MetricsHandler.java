@@ -32,7 +32,8 @@ final class MetricsHandler {
                     : status == 429 ? Metrics.LoginOutcome.THROTTLED : Metrics.LoginOutcome.FAILURE);
         } else if (route.equals(BOOTSTRAP_ROUTE)) {
             metrics.bootstrap(status == 201 ? Metrics.BootstrapOutcome.CREATED
-                    : status == 403 ? Metrics.BootstrapOutcome.ALREADY_INITIALIZED : Metrics.BootstrapOutcome.REJECTED);
+                    : status == 403 ? Metrics.BootstrapOutcome.ALREADY_INITIALIZED
+                    : status == 401 ? Metrics.BootstrapOutcome.UNAUTHORIZED : Metrics.BootstrapOutcome.REJECTED);
         }
     }
 

@@ -1,27 +1,50 @@
 package io.openluffy.api.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * The server's meters, exported in Prometheus text format. Tags are bounded sets only (route templates, status
  * codes, fixed outcomes), never raw paths or user input, so the number of series stays small.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
     /** Outcomes of {@code POST /v1/auth/login}. */
     public enum LoginOutcome { SUCCESS, FAILURE, THROTTLED }
 
-    /** Outcomes of {@code POST /v1/auth/bootstrap/create-admin}. */
-    public enum BootstrapOutcome { CREATED, ALREADY_INITIALIZED, REJECTED }
+    /** Outcomes of {@code POST /v1/auth/bootstrap/create-admin}; UNAUTHORIZED: without the bootstrap token. */
+    public enum BootstrapOutcome { CREATED, ALREADY_INITIALIZED, UNAUTHORIZED, REJECTED }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Listens to the JVM's GC notifications until closed. */
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public Metrics() {
+        // the JVM and the process, as every JVM service exports them (names: the README's "Metrics")
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        Gauge.builder("openluffy.build.info", () -> 1).description("The running build; its version is the label")
+                .tag("version", BuildInfo.load().version()).strongReference(true).register(registry);
         // registered up front so that dashboards and alerts see zeros rather than missing series
         for (LoginOutcome o : LoginOutcome.values()) {
             loginCounter(o);
@@ -29,6 +52,13 @@ public final class Metrics {
         for (BootstrapOutcome o : BootstrapOutcome.values()) {
             bootstrapCounter(o);
         }
+    }
+
+    /** {@code openluffy_database_ready}: 1 while {@code readiness} (what /readyz checks) holds, asked at each scrape. */
+    public void databaseReadiness(BooleanSupplier readiness) {
+        Gauge.builder("openluffy.database.ready", () -> readiness.getAsBoolean() ? 1 : 0)
+                .description("1 while the database answers (as /readyz), else 0").strongReference(true)
+                .register(registry);
     }
 
     /** For other instrumented components (the connection pool). */
@@ -57,6 +87,11 @@ public final class Metrics {
     /** The Prometheus text exposition (format 0.0.4). */
     public String scrape() {
         return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
     }
 
     private Counter loginCounter(LoginOutcome outcome) {
