@@ -49,7 +49,7 @@ class NamespaceIT {
   }
 
   @Test
-  void anExistingNamespaceNotCreatedForTheInstanceIsRefusedAndLeftUntouched() {
+  void anExistingNamespaceNotCreatedForTheInstanceIsRefusedAndLeftUntouched() throws Exception {
     admin.resource(new NamespaceBuilder().withNewMetadata().withName("team-a").addToLabels("team", "a")
         .endMetadata().build()).create();
     long mark = plane.audit().mark();
@@ -61,6 +61,10 @@ class NamespaceIT {
     assertThat(admin.namespaces().withName("team-a").get().getMetadata().getLabels())
         .containsExactlyInAnyOrderEntriesOf(Map.of("team", "a", "kubernetes.io/metadata.name", "team-a"));
     assertThat(writesIn("team-a", mark)).isEmpty();
+    // kubectl describe tells the story: the refusal is a Warning Event of the instance
+    String described = plane.kubectl("describe", "oli", "squatter");
+    assertThat(described.substring(described.indexOf("Events:")))
+        .containsPattern("Warning\\s+NamespaceConflict\\s+.*openluffy-operator\\s+Ready: spec.namespace: namespace team-a");
     admin.resources(OpenLuffyInstance.class).withName("squatter").delete();
   }
 
@@ -78,7 +82,8 @@ class NamespaceIT {
   @Test
   void aNamespaceAClusterAdminLabelledForTheInstanceIsUsed() {
     admin.resource(new NamespaceBuilder().withNewMetadata().withName("handed-over")
-        .addToLabels(InstanceLabels.INSTANCE, "handed").endMetadata().build()).create();
+        .addToLabels(InstanceLabels.INSTANCE, "handed").addToLabels(InstanceLabels.MANAGED_BY, InstanceLabels.OPERATOR)
+        .endMetadata().build()).create();
 
     admin.resource(MockCluster.instance("handed", spec -> spec.setNamespace("handed-over"))).create();
     var ready = Instances.awaitReady(admin, "handed");
@@ -98,9 +103,13 @@ class NamespaceIT {
     return ready.getMessage();
   }
 
-  /** The operator's writes to the namespace itself or to anything in it. */
+  /**
+   * The operator's writes to the namespace itself or to anything in it, but for Events: those about instances
+   * belong in namespace default (InstanceEvents).
+   */
   private List<AuditLog.Request> writesIn(String namespace, long mark) {
     return plane.audit().since(mark, ChartOperator.USER).stream().filter(AuditLog.Request::isWrite)
+        .filter(r -> !r.resource().equals("events"))
         .filter(r -> r.namespace().equals(namespace) || (r.resource().equals("namespaces") && r.name().equals(namespace)))
         .toList();
   }

@@ -12,12 +12,14 @@ import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.events.InstanceEvents;
 import io.openluffy.operator.testing.LocalApiServers;
 import io.openluffy.operator.testing.MockCluster;
 import java.nio.file.Path;
@@ -60,6 +62,9 @@ class RbacIT {
         spec.setHost("rbac.example");
         spec.setDeletionPolicy(DeletionPolicy.Delete);
         spec.setBootstrap(MockCluster.adminSecret(ChartOperator.NAMESPACE, "rbac-admin"));
+        // two replicas: a PodDisruptionBudget, deleted below with the second replica
+        spec.setApiServer(new ApiServerSpec());
+        spec.getApiServer().setReplicas(2);
       })).create();
       Instances.awaitReady(admin, "rbac");
       String ns = instance.targetNamespace();
@@ -69,14 +74,16 @@ class RbacIT {
       // features switched off: the operator deletes what they needed
       admin.resources(OpenLuffyInstance.class).withName("rbac").edit(i -> {
         i.getSpec().setHost(null);
+        i.getSpec().getApiServer().setReplicas(1);
         i.getSpec().setNetworkPolicy(new NetworkPolicySpec());
         i.getSpec().getNetworkPolicy().setEnabled(false);
         i.getSpec().setBackup(new BackupSpec());
         i.getSpec().getBackup().setEnabled(false);
         return i;
       });
-      await("policies, ingress and CronJob deleted").atMost(Instances.PATIENCE).until(() ->
+      await("policies, ingress, budget and CronJob deleted").atMost(Instances.PATIENCE).until(() ->
           admin.network().v1().networkPolicies().inNamespace(ns).list().getItems().isEmpty()
+              && admin.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems().isEmpty()
               && admin.network().v1().ingresses().inNamespace(ns).list().getItems().isEmpty()
               && admin.batch().v1().cronjobs().inNamespace(ns).list().getItems().isEmpty());
       // drift: a deleted workload is re-created
@@ -94,10 +101,13 @@ class RbacIT {
           .filter(r -> !r.resource().equals("selfsubjectrulesreviews")).map(r -> new Permission(r.apiGroup(),
           r.subresource().isEmpty() ? r.resource() : r.resource() + "/" + r.subresource(), r.verb()))
           .collect(Collectors.toCollection(TreeSet::new));
-      Set<Permission> granted = Stream.concat(
+      Set<Permission> granted = Stream.of(
               admin.rbac().clusterRoles().withName(ChartOperator.SERVICE_ACCOUNT).get().getRules().stream(),
               admin.rbac().roles().inNamespace(ChartOperator.NAMESPACE)
-                  .withName(ChartOperator.SERVICE_ACCOUNT + "-leader-election").get().getRules().stream())
+                  .withName(ChartOperator.SERVICE_ACCOUNT + "-leader-election").get().getRules().stream(),
+              admin.rbac().roles().inNamespace(InstanceEvents.NAMESPACE)
+                  .withName(ChartOperator.SERVICE_ACCOUNT + "-events").get().getRules().stream())
+          .flatMap(rules -> rules)
           .flatMap(RbacIT::permissions).collect(Collectors.toCollection(TreeSet::new));
       System.out.println("[real tier] operator permissions used over an instance's life: " + used);
       assertThat(granted).as("granted, used").containsAll(used);
@@ -124,7 +134,9 @@ class RbacIT {
         // JOSDK never applies ConfigMaps server-side (its default non-SSA types): the scripts ConfigMap is created
         // and updated, and the patch grant comes with the rule it shares with Services
         || p.equals(new Permission("", "configmaps", "patch"))
-        || p.equals(new Permission("openluffy.io", "openluffyinstances", "get"));
+        || p.equals(new Permission("openluffy.io", "openluffyinstances", "get"))
+        // the count of an Event whose change came again, which this life may not repeat
+        || p.equals(new Permission("", "events", "patch"));
   }
 
   private static Stream<Permission> permissions(PolicyRule rule) {

@@ -3,8 +3,11 @@ package io.openluffy.operator.dependent;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -42,7 +45,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .addNewPort().withName("http").withContainerPort(PORT).withProtocol("TCP").endPort()
         .withReadinessProbe(httpProbe("/readyz", 5, 3))
         .withLivenessProbe(httpProbe("/healthz", 15, 4))
-        .withResources(api.getResources())
+        .withResources(WorkloadResources.apiServer(api.getResources()))
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
         .build();
@@ -57,6 +60,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.pod(PodSecurity.API_UID))
+        .withTopologySpreadConstraints(spread(instance))
         .withContainers(container)
         .withVolumes(PodSecurity.scratch("tmp"))
         .endSpec()
@@ -77,6 +81,21 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         EnvVars.fromSecret("OPENLUFFY_JWT_SIGNING_KEY", keys, ApiKeysSecretDependent.JWT_SIGNING_KEY),
         EnvVars.fromSecret("OPENLUFFY_ENCRYPTION_KEY", keys, ApiKeysSecretDependent.ENCRYPTION_KEY),
         EnvVars.fromSecret("OPENLUFFY_BOOTSTRAP_TOKEN", keys, ApiKeysSecretDependent.BOOTSTRAP_TOKEN));
+  }
+
+  /**
+   * Replicas spread over nodes (and zones, where nodes have them), so one node's loss leaves the others answering;
+   * a preference, not a rule, so a small cluster still schedules them all.
+   */
+  private static List<TopologySpreadConstraint> spread(OpenLuffyInstance instance) {
+    if (instance.spec().apiServer().replicas() <= 1) {
+      return List.of();
+    }
+    var selector = new LabelSelectorBuilder().withMatchLabels(InstanceLabels.selector(instance, Component.API)).build();
+    return List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone").stream()
+        .map(key -> new TopologySpreadConstraintBuilder().withTopologyKey(key).withMaxSkew(1)
+            .withWhenUnsatisfiable("ScheduleAnyway").withLabelSelector(selector).build())
+        .toList();
   }
 
   private static Probe httpProbe(String path, int periodSeconds, int failureThreshold) {

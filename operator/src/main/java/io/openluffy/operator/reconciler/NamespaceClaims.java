@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides whether an instance may use its namespace. It may use one that does not exist yet (the oldest instance
- * claiming it wins), or one that carries its own instance label: one it created (its uid label says so) or one a
- * cluster admin labelled for it beforehand. A namespace labelled by a deleted instance of the same name (left by
+ * claiming it wins), or one that carries its own instance label and the operator's managed-by label: one it created
+ * (its uid label says so) or one a cluster admin labelled for it beforehand. A namespace labelled by a deleted instance of the same name (left by
  * deletionPolicy Retain) holds another tenant's users, passwords and volumes: it is adopted only on the explicit
  * {@value #ADOPT_RETAINED} annotation. Any other existing namespace is never used. Reserved namespaces and the
  * operator's own are refused earlier, by {@link SpecValidator}.
@@ -52,15 +52,16 @@ final class NamespaceClaims {
     Map<String, String> labels = Optional.ofNullable(existing.getMetadata().getLabels()).orElse(Map.of());
     String holder = labels.get(InstanceLabels.INSTANCE);
     String name = instance.getMetadata().getName();
-    if (holder == null) {
-      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
-          + " already exists and was not created for this instance; an instance only uses a namespace it creates,"
-          + " or one labelled " + InstanceLabels.INSTANCE + "=" + name + ". Choose another namespace, or label this"
-          + " one if it is meant for this instance"));
-    }
-    if (!holder.equals(name)) {
+    if (holder != null && !holder.equals(name)) {
       return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
           + " belongs to OpenLuffyInstance " + holder + "; choose another namespace"));
+    }
+    // Both labels: the operator's informers see only namespaces labelled managed-by, and applies only to those.
+    if (holder == null || !InstanceLabels.OPERATOR.equals(labels.get(InstanceLabels.MANAGED_BY))) {
+      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+          + " already exists and was not created for this instance; an instance only uses a namespace it creates,"
+          + " or one labelled " + InstanceLabels.INSTANCE + "=" + name + " and " + InstanceLabels.MANAGED_SELECTOR
+          + ". Choose another namespace, or label this one so if it is meant for this instance"));
     }
     if (isRetained(instance, labels) && !"true".equals(annotation(instance))) {
       return Optional.of(new Refusal(RETAINED_DATA_FOUND, "namespace " + namespace + " holds data kept by a deleted"
@@ -72,18 +73,13 @@ final class NamespaceClaims {
   }
 
   /**
-   * Whether the namespace was created for another instance of this name. A namespace without the uid label is this
-   * instance's only if it has already used it (status.namespace), as the instances of operator versions before the
-   * label did, or if no operator created it (a cluster admin labelled it for this instance).
+   * Whether the namespace was created for another instance of this name: its uid label names another instance. A
+   * namespace without the label is a cluster admin's hand-over, or was created by an operator version before the
+   * label (those are adopted as they always were: operator/README.md, "Deletion").
    */
   static boolean isRetained(OpenLuffyInstance instance, Map<String, String> labels) {
     String uid = labels.get(InstanceLabels.INSTANCE_UID);
-    if (uid != null) {
-      return !uid.equals(instance.getMetadata().getUid());
-    }
-    boolean operatorCreated = InstanceLabels.OPERATOR.equals(labels.get(InstanceLabels.MANAGED_BY));
-    boolean used = instance.getStatus() != null && instance.getStatus().getNamespace() != null;
-    return operatorCreated && !used;
+    return uid != null && !uid.equals(instance.getMetadata().getUid());
   }
 
   private static String annotation(OpenLuffyInstance instance) {

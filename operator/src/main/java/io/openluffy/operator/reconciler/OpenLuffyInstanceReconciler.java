@@ -19,6 +19,7 @@ import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
+import io.openluffy.operator.dependent.ApiDisruptionBudgetDependent;
 import io.openluffy.operator.dependent.ApiIngressDependent;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.dependent.ApiNetworkPolicyDependent;
@@ -37,6 +38,7 @@ import io.openluffy.operator.dependent.PostgresSecretDependent;
 import io.openluffy.operator.dependent.PostgresServiceDependent;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
 import io.openluffy.operator.dependent.WorkloadReadiness;
+import io.openluffy.operator.events.InstanceEvents;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +65,8 @@ import org.slf4j.LoggerFactory;
     // The API server starts once PostgreSQL is ready: it migrates the schema at start.
     @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys"},
         readyPostcondition = WorkloadReadiness.ApiServerAvailable.class),
+    @Dependent(name = "api-pdb", type = ApiDisruptionBudgetDependent.class, dependsOn = "namespace",
+        reconcilePrecondition = ApiDisruptionBudgetDependent.SeveralReplicas.class),
     @Dependent(name = "api-ingress", type = ApiIngressDependent.class, dependsOn = "api-service",
         reconcilePrecondition = ApiIngressDependent.HostSetAndAdminCreated.class),
     @Dependent(name = "netpol-default-deny", type = DefaultDenyNetworkPolicyDependent.class, dependsOn = "namespace",
@@ -132,6 +136,8 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
     OpenLuffyInstanceStatus built = status.build();
     if (!built.equals(instance.getStatus())) {
+      // Events first: whoever sees the new status can find the Events that tell it.
+      new InstanceEvents(context.getClient(), clock).conditionChanges(instance, instance.getStatus(), built);
       writeStatus(instance, built, context);
     }
     UpdateControl<OpenLuffyInstance> control = UpdateControl.noUpdate();
@@ -154,6 +160,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
     var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
     if (!status.equals(instance.getStatus())) {
+      new InstanceEvents(context.getClient(), clock).conditionChanges(instance, instance.getStatus(), status);
       writeStatus(instance, status, context);
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
