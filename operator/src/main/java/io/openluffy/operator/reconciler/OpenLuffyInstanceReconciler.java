@@ -93,10 +93,13 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   private final SpecValidator validator;
   private final List<StatusContributor> contributors;
   private final Clock clock;
+  private final InstanceMetrics metrics;
   private volatile boolean stopping;
 
-  public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock) {
+  public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock,
+      InstanceMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.validator = new SpecValidator(config.namespace());
     this.contributors = List.copyOf(contributors);
     this.clock = clock;
@@ -129,6 +132,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     }
     // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
     OpenLuffyInstanceStatus built = status.build();
+    metrics.record(instance, built);
     UpdateControl<OpenLuffyInstance> control = built.equals(instance.getStatus())
         ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(instance, built, config));
     if (problems.isEmpty() && conflict.isEmpty()) {
@@ -155,6 +159,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
 
   @Override
   public DeleteControl cleanup(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    metrics.remove(instance);
     // Owned objects (workloads, Services, policies) go by garbage collection; namespace, Secrets and PVCs are
     // never owned, so Retain keeps them without doing anything here.
     if (instance.spec().deletionPolicy() == DeletionPolicy.Delete) {
