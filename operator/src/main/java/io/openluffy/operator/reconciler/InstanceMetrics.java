@@ -33,6 +33,12 @@ public final class InstanceMetrics {
 
   private record Snapshot(Phase phase, List<Condition> conditions, BackupStatus lastBackup, boolean backups,
       Optional<Duration> interval) {
+
+    /** What decides which series exist; values are read at scrape time. */
+    List<Object> series() {
+      return List.of(conditions.stream().map(Condition::getType).toList(), lastSuccess(this).isPresent(), backups,
+          interval.isPresent());
+    }
   }
 
   private final Clock clock;
@@ -64,7 +70,8 @@ public final class InstanceMetrics {
     Optional<Duration> gap = backups ? longestGap(instance.spec().backup().schedule()) : Optional.empty();
     Snapshot next = new Snapshot(status.getPhase(), List.copyOf(status.getConditions()), status.getLastBackup(),
         backups, gap);
-    if (!next.equals(instances.put(instance.getMetadata().getName(), next))) {
+    Snapshot previous = instances.put(instance.getMetadata().getName(), next);
+    if (previous == null || !previous.series().equals(next.series())) {
       publish();
     }
   }
@@ -76,7 +83,8 @@ public final class InstanceMetrics {
     }
   }
 
-  // Rows are registered again only when the set of series changes; their values are read at scrape time.
+  // Called only when the set of series changes (an instance added or removed, a condition type appearing, a first good
+  // backup): a status write that changes values only, such as the phase, re-registers nothing.
   private void publish() {
     List<MultiGauge.Row<?>> phases = new ArrayList<>();
     List<MultiGauge.Row<?>> conditions = new ArrayList<>();
