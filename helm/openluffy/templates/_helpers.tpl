@@ -1,9 +1,16 @@
-{{/* Full name of the operator's objects: the release name, unless it already says openluffy. */}}
+{{/* The chart's name in labels: nameOverride, or the chart's own name. */}}
+{{- define "openluffy.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Full name of the operator's objects: fullnameOverride, else the release name, unless it lacks the chart name. */}}
 {{- define "openluffy.fullname" -}}
-{{- if contains "openluffy" .Release.Name -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else if contains (include "openluffy.name" .) .Release.Name -}}
 {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-openluffy" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name (include "openluffy.name" .) | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 {{- end -}}
 
@@ -20,7 +27,7 @@
 {{- end -}}
 
 {{- define "openluffy.selectorLabels" -}}
-app.kubernetes.io/name: openluffy
+app.kubernetes.io/name: {{ include "openluffy.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/component: operator
 {{- end -}}

@@ -14,6 +14,7 @@ import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
 import io.openluffy.operator.reconciler.IngressStatus;
+import io.openluffy.operator.reconciler.InstanceMetrics;
 import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.StatusContributor;
@@ -93,7 +94,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
       }
     });
     Clock clock = Clock.systemUTC();
-    var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock);
+    var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock,
+        new InstanceMetrics(registry, clock));
     operator.register(reconciler);
     return new OpenLuffyOperator(operator, reconciler);
   }

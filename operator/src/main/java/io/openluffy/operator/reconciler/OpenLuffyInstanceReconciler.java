@@ -98,10 +98,13 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
   private final SpecValidator validator;
   private final List<StatusContributor> contributors;
   private final Clock clock;
+  private final InstanceMetrics metrics;
   private volatile boolean stopping;
 
-  public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock) {
+  public OpenLuffyInstanceReconciler(OperatorConfig config, List<StatusContributor> contributors, Clock clock,
+      InstanceMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.validator = new SpecValidator(config);
     this.contributors = List.copyOf(contributors);
     this.clock = clock;
@@ -135,6 +138,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     }
     // Failed specs are not rescheduled: only a spec change (a new event) can fix them.
     OpenLuffyInstanceStatus built = status.build();
+    metrics.record(instance, built);
     if (!built.equals(instance.getStatus())) {
       // Events first: whoever sees the new status can find the Events that tell it.
       new InstanceEvents(context.getClient(), clock).conditionChanges(instance, instance.getStatus(), built);
@@ -168,6 +172,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
 
   @Override
   public DeleteControl cleanup(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    metrics.remove(instance);
     // Owned objects (workloads, Services, policies) go by garbage collection; namespace, Secrets and PVCs are
     // never owned, so Retain keeps them without doing anything here.
     if (instance.spec().deletionPolicy() == DeletionPolicy.Delete) {

@@ -17,7 +17,7 @@ class CrdFileInSyncTest {
   static final String FILE = "openluffyinstances.openluffy.io-v1.yml";
   static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
       + " operator/target/classes/META-INF/fabric8/" + FILE + " crds/" + FILE + " && cp crds/" + FILE
-      + " helm/openluffy/crds/" + FILE;
+      + " helm/openluffy/charts/crds/crds/" + FILE;
   // surefire runs in the module directory
   private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8", FILE);
 
