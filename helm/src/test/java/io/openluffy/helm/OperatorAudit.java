@@ -24,6 +24,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.ConditionType;
@@ -72,7 +73,7 @@ final class OperatorAudit {
       test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(RenderedChart.NAMESPACE)
           .endMetadata().build()).create();
       test.secrets().inNamespace(RenderedChart.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-          .withName("openluffy-audit-admin").endMetadata()
+          .withName("openluffy-audit-admin").addToLabels(AdminSecretPolicy.LABEL, "audit").endMetadata()
           .withData(Map.of("email", "YWRtaW5AYXVkaXQubG9jYWw=", "password", "bm90LWEtcmVhbC1wYXNzd29yZA=="))
           .build()).create();
       try (OpenLuffyOperator operator = OpenLuffyOperator.create(operatorClient,

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -107,7 +108,7 @@ class InstanceMetricsTest {
   @Test
   void reconcileErrorsAreCountedByJosdkWithoutTheAdminPassword() {
     cluster.client().resource(new SecretBuilder().withNewMetadata().withName("failing-admin")
-        .withNamespace(MockCluster.OPERATOR_NAMESPACE).endMetadata()
+        .withNamespace(MockCluster.OPERATOR_NAMESPACE).addToLabels(AdminSecretPolicy.LABEL, "failing").endMetadata()
         .withData(Map.of("email", base64("admin@failing.local"), "password", base64(PASSWORD))).build()).create();
     var instance = cluster.create(MockCluster.instance("failing",
         spec -> spec.setBootstrap(MockCluster.adminSecret(MockCluster.OPERATOR_NAMESPACE, "failing-admin"))));

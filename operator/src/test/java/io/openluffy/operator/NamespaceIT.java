@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which namespaces an instance may take: one it creates, or one a cluster admin labelled for it. Any other existing
- * namespace, a reserved one and the operator's own are refused, and the operator writes nothing into them.
+ * Which namespaces an instance may take: only one it creates. Any other existing namespace (even one labelled for
+ * it by hand), a reserved one and the operator's own are refused, and the operator writes nothing into them.
  */
 @ExtendWith(ControlPlaneExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,8 +56,8 @@ class NamespaceIT {
 
     var status = refused("squatter", "team-a", "NamespaceConflict");
 
-    assertThat(status).contains("team-a already exists and was not created for this instance",
-        InstanceLabels.INSTANCE + "=squatter");
+    assertThat(status).contains("team-a already exists and was not created by the operator for an instance named"
+        + " squatter");
     assertThat(admin.namespaces().withName("team-a").get().getMetadata().getLabels())
         .containsExactlyInAnyOrderEntriesOf(Map.of("team", "a", "kubernetes.io/metadata.name", "team-a"));
     assertThat(writesIn("team-a", mark)).isEmpty();
@@ -80,17 +80,15 @@ class NamespaceIT {
   }
 
   @Test
-  void aNamespaceAClusterAdminLabelledForTheInstanceIsUsed() {
+  void aNamespaceLabelledForTheInstanceByHandIsNotTakenEither() {
     admin.resource(new NamespaceBuilder().withNewMetadata().withName("handed-over")
         .addToLabels(InstanceLabels.INSTANCE, "handed").addToLabels(InstanceLabels.MANAGED_BY, InstanceLabels.OPERATOR)
         .endMetadata().build()).create();
+    long mark = plane.audit().mark();
 
-    admin.resource(MockCluster.instance("handed", spec -> spec.setNamespace("handed-over"))).create();
-    var ready = Instances.awaitReady(admin, "handed");
-
-    assertThat(ready.getStatus().getNamespace()).isEqualTo("handed-over");
-    assertThat(admin.namespaces().withName("handed-over").get().getMetadata().getLabels())
-        .containsEntry(InstanceLabels.INSTANCE_UID, ready.getMetadata().getUid());
+    assertThat(refused("handed", "handed-over", "NamespaceConflict"))
+        .contains("handed-over already exists and was not created by the operator");
+    assertThat(writesIn("handed-over", mark)).isEmpty();
     admin.resources(OpenLuffyInstance.class).withName("handed").delete();
   }
 

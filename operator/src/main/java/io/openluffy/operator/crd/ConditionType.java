@@ -11,6 +11,8 @@ public final class ConditionType {
   /** Informational: the admin Secret changed after the first admin was created from it. */
   public static final String ADMIN_SECRET_DRIFT = "AdminSecretDrift";
   public static final String BACKUP_SCHEDULED = "BackupScheduled";
+  /** Informational, only while spec.database.image names another PostgreSQL major than the data directory's. */
+  public static final String DATABASE_UPGRADE_BLOCKED = "DatabaseUpgradeBlocked";
   public static final String LAST_BACKUP_SUCCEEDED = "LastBackupSucceeded";
 
   private ConditionType() {

@@ -30,6 +30,9 @@ public class OpenLuffyInstanceStatus {
   @JsonPropertyDescription("The newest finished backup Job (also condition LastBackupSucceeded).")
   private BackupStatus lastBackup;
 
+  @JsonPropertyDescription("The running database: its PostgreSQL major version.")
+  private DatabaseStatus database;
+
   @JsonPropertyDescription("Conditions: Ready, DatabaseReady, ApiServerReady, BackupScheduled, AdminBootstrapped (first"
       + " admin created from spec.bootstrap.adminSecretRef), AdminSecretDrift (informational: the admin Secret changed"
       + " after bootstrap), LastBackupSucceeded (informational: result of the newest finished backup Job).")
@@ -75,6 +78,14 @@ public class OpenLuffyInstanceStatus {
     this.admin = admin;
   }
 
+  public DatabaseStatus getDatabase() {
+    return database;
+  }
+
+  public void setDatabase(DatabaseStatus database) {
+    this.database = database;
+  }
+
   public BackupStatus getLastBackup() {
     return lastBackup;
   }
@@ -109,11 +120,12 @@ public class OpenLuffyInstanceStatus {
         && Objects.equals(endpoint, other.endpoint)
         && Objects.equals(admin, other.admin)
         && Objects.equals(lastBackup, other.lastBackup)
+        && Objects.equals(database, other.database)
         && Objects.equals(conditions, other.conditions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, phase, namespace, endpoint, admin, lastBackup, conditions);
+    return Objects.hash(observedGeneration, phase, namespace, endpoint, admin, lastBackup, database, conditions);
   }
 }

@@ -55,7 +55,7 @@ public class PostgresStatefulSetDependent extends CrudNamedDependentResource<Sta
     var selector = InstanceLabels.selector(instance, Component.POSTGRES);
     var container = new ContainerBuilder()
         .withName("postgres")
-        .withImage(db.image())
+        .withImage(PostgresMajorVersion.image(instance, context.getSecondaryResource(StatefulSet.class)))
         .withEnv(env(instance))
         .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
         // Liveness starts once the startup probe passed: a long crash recovery (minutes on a big WAL) is not killed

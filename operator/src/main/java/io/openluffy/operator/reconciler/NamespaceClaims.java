@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.util.Comparator;
@@ -15,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides whether an instance may use its namespace. It may use one that does not exist yet (the oldest instance
- * claiming it wins), or one that carries its own instance label and the operator's managed-by label: one it created
- * (its uid label says so) or one a cluster admin labelled for it beforehand. A namespace labelled by a deleted instance of the same name (left by
+ * claiming it wins), or one the operator created for it: labelled with its name and annotated by JOSDK for it (its
+ * uid label says which instance of that name). A namespace labelled by a deleted instance of the same name (left by
  * deletionPolicy Retain) holds another tenant's users, passwords and volumes: it is adopted only on the explicit
  * {@value #ADOPT_RETAINED} annotation. Any other existing namespace is never used. Reserved namespaces and the
  * operator's own are refused earlier, by {@link SpecValidator}.
@@ -56,12 +57,13 @@ final class NamespaceClaims {
       return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
           + " belongs to OpenLuffyInstance " + holder + "; choose another namespace"));
     }
-    // Both labels: the operator's informers see only namespaces labelled managed-by, and applies only to those.
-    if (holder == null || !InstanceLabels.OPERATOR.equals(labels.get(InstanceLabels.MANAGED_BY))) {
+    // JOSDK's annotation marks what this operator created: JOSDK only finds (and applies to) objects it annotated.
+    String createdFor = Optional.ofNullable(existing.getMetadata().getAnnotations())
+        .map(a -> a.get(Mappers.DEFAULT_ANNOTATION_FOR_NAME)).orElse(null);
+    if (holder == null || !name.equals(createdFor)) {
       return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
-          + " already exists and was not created for this instance; an instance only uses a namespace it creates,"
-          + " or one labelled " + InstanceLabels.INSTANCE + "=" + name + " and " + InstanceLabels.MANAGED_SELECTOR
-          + ". Choose another namespace, or label this one so if it is meant for this instance"));
+          + " already exists and was not created by the operator for an instance named " + name + "; an instance"
+          + " only uses a namespace it creates. Choose another namespace"));
     }
     if (isRetained(instance, labels) && !"true".equals(annotation(instance))) {
       return Optional.of(new Refusal(RETAINED_DATA_FOUND, "namespace " + namespace + " holds data kept by a deleted"
@@ -74,8 +76,8 @@ final class NamespaceClaims {
 
   /**
    * Whether the namespace was created for another instance of this name: its uid label names another instance. A
-   * namespace without the label is a cluster admin's hand-over, or was created by an operator version before the
-   * label (those are adopted as they always were: operator/README.md, "Deletion").
+   * namespace without the label was created by an operator version before the label (adopted as they always were:
+   * operator/README.md, "Deletion").
    */
   static boolean isRetained(OpenLuffyInstance instance, Map<String, String> labels) {
     String uid = labels.get(InstanceLabels.INSTANCE_UID);

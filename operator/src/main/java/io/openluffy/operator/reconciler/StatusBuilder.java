@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.openluffy.operator.crd.AdminStatus;
 import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.DatabaseStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
@@ -37,6 +38,7 @@ public final class StatusBuilder {
   private AdminStatus admin;
   private BackupStatus lastBackup;
   private Reported failure;
+  private DatabaseStatus database;
   private Duration retryAfter;
   private boolean terminal;
 
@@ -48,6 +50,7 @@ public final class StatusBuilder {
     this.namespace = previous.getNamespace();
     this.admin = previous.getAdmin();
     this.lastBackup = previous.getLastBackup();
+    this.database = previous.getDatabase();
   }
 
   /** A condition {@code Ready} waits for. */
@@ -121,6 +124,12 @@ public final class StatusBuilder {
     return Instant.now(clock);
   }
 
+  public StatusBuilder databaseMajorVersion(int major) {
+    database = new DatabaseStatus();
+    database.setMajorVersion(major);
+    return this;
+  }
+
   public StatusBuilder lastBackup(BackupStatus lastBackup) {
     this.lastBackup = lastBackup;
     return this;
@@ -143,6 +152,7 @@ public final class StatusBuilder {
     status.setEndpoint(endpoint);
     status.setAdmin(admin);
     status.setLastBackup(lastBackup);
+    status.setDatabase(database);
     status.setConditions(conditions);
     return status;
   }

@@ -7,9 +7,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiServiceDependent;
+import io.openluffy.operator.dependent.PostgresMajorVersion;
 import io.openluffy.operator.dependent.WorkloadReadiness;
+import java.util.Optional;
 
-/** DatabaseReady, ApiServerReady and BackupScheduled, read from the workloads the workflow manages. */
+/**
+ * DatabaseReady, ApiServerReady and BackupScheduled, read from the workloads the workflow manages, and the
+ * database's major version (DatabaseUpgradeBlocked).
+ */
 public class WorkloadStatus implements StatusContributor {
 
   @Override
@@ -23,6 +28,8 @@ public class WorkloadStatus implements StatusContributor {
     status.required(ConditionType.DATABASE_READY, dbReady,
         dbReady ? "StatefulSetReady" : statefulSet == null ? "Creating" : "StatefulSetNotReady",
         dbReady ? "PostgreSQL has a ready replica" : "Waiting for a ready PostgreSQL replica");
+
+    majorVersion(instance, statefulSet, dbReady, status);
 
     var deployment = context.getSecondaryResource(Deployment.class).orElse(null);
     boolean apiReady = WorkloadReadiness.apiServerAvailable(deployment);
@@ -41,5 +48,32 @@ public class WorkloadStatus implements StatusContributor {
     } else {
       status.informational(ConditionType.BACKUP_SCHEDULED, false, "BackupDisabled", "spec.backup.enabled is false");
     }
+  }
+
+  /** Records the data directory's major once the database ran, and says when the spec asks for another. */
+  private static void majorVersion(OpenLuffyInstance instance, StatefulSet statefulSet, boolean dbReady,
+      StatusBuilder status) {
+    Optional<Integer> recorded = PostgresMajorVersion.recorded(instance);
+    if (recorded.isEmpty()) {
+      if (dbReady) {
+        PostgresMajorVersion.of(runningImage(statefulSet)).ifPresent(status::databaseMajorVersion);
+      }
+      return;
+    }
+    if (PostgresMajorVersion.blocked(instance)) {
+      String wanted = instance.spec().database().image();
+      var major = PostgresMajorVersion.of(wanted);
+      status.informational(ConditionType.DATABASE_UPGRADE_BLOCKED, true, "MajorVersionChange", "spec.database.image "
+          + wanted + (major.isPresent() ? " is PostgreSQL " + major.getAsInt() : " does not say its major version"
+          + " in its tag") + ", but the data directory is PostgreSQL " + recorded.get() + ", which no other major"
+          + " can read: the database keeps running " + (statefulSet == null ? "its image" : runningImage(statefulSet))
+          + ". To upgrade, back up with an OpenLuffyBackup and restore the dump into a new instance on the new major"
+          + " (operator/README.md, \"Upgrading PostgreSQL\"); or set spec.database.image back to a PostgreSQL "
+          + recorded.get() + " image");
+    }
+  }
+
+  private static String runningImage(StatefulSet statefulSet) {
+    return statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
   }
 }
