@@ -12,6 +12,7 @@ import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
+import io.openluffy.operator.reconciler.GeneratedSecretsStatus;
 import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.StatusContributor;
@@ -101,7 +102,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
       Clock clock) {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap);
+    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), bootstrap);
   }
 
   public OpenLuffyOperator start() {

@@ -6,13 +6,15 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.Set;
 
 /**
  * The API server's keys, generated once: {@code jwt-signing-key} (512 random bits) and {@code encryption-key}
- * (256 random bits, AES-256-GCM), each stored Base64-encoded.
+ * (256 random bits, AES-256-GCM), each stored Base64-encoded. The encryption key is data-bound: the stored GitHub
+ * and Argo CD tokens are encrypted with it. A missing JWT signing key is generated, which only ends sessions.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
-public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
+public class ApiKeysSecretDependent extends GeneratedSecretDependent {
 
   public static final String JWT_SIGNING_KEY = "jwt-signing-key";
   public static final String ENCRYPTION_KEY = "encryption-key";
@@ -23,6 +25,17 @@ public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
 
   public ApiKeysSecretDependent() {
     super(ApiKeysSecretDependent::name);
+  }
+
+  @Override
+  protected Set<String> dataBoundKeys() {
+    return Set.of(ENCRYPTION_KEY);
+  }
+
+  @Override
+  protected String dataBoundBecause() {
+    return "the stored GitHub and Argo CD tokens are encrypted with its " + ENCRYPTION_KEY
+        + ", so a new one would make them unreadable";
   }
 
   @Override

@@ -6,10 +6,14 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.Set;
 
-/** PostgreSQL credentials ({@code user}, {@code password}, {@code database}), generated once. */
+/**
+ * PostgreSQL credentials ({@code user}, {@code password}, {@code database}). The password is data-bound: PostgreSQL
+ * reads it only when it initialises the data directory and keeps it from then on.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
-public class PostgresSecretDependent extends CreateOnlySecretDependent {
+public class PostgresSecretDependent extends GeneratedSecretDependent {
 
   public static final String USER_KEY = "user";
   public static final String PASSWORD_KEY = "password";
@@ -23,6 +27,17 @@ public class PostgresSecretDependent extends CreateOnlySecretDependent {
 
   public PostgresSecretDependent() {
     super(PostgresSecretDependent::name);
+  }
+
+  @Override
+  protected Set<String> dataBoundKeys() {
+    return Set.of(PASSWORD_KEY);
+  }
+
+  @Override
+  protected String dataBoundBecause() {
+    return "PostgreSQL keeps the password it was initialised with, so a new one would lock the API server and the "
+        + "backups out of the database";
   }
 
   @Override

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "postgres-secret", type = PostgresSecretDependent.class, dependsOn = "namespace"),
     @Dependent(name = "api-keys", type = ApiKeysSecretDependent.class, dependsOn = "namespace"),
     @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, dependsOn = "namespace"),
-    @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = "postgres-secret",
+    // After both Secrets: the database claim then shows their values are the ones the data was written with.
+    @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = {"postgres-secret", "api-keys"},
         readyPostcondition = WorkloadReadiness.DatabaseReady.class),
     @Dependent(name = "api-service", type = ApiServiceDependent.class, dependsOn = "namespace"),
     // The API server starts once PostgreSQL is ready: it migrates the schema at start.
