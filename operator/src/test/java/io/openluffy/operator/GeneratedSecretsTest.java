@@ -85,8 +85,7 @@ class GeneratedSecretsTest extends MockClusterTest {
 
     k8s.resource(new SecretBuilder(backup).editMetadata().withResourceVersion(null).withUid(null).endMetadata()
         .build()).create();
-    try { cluster.awaitCondition("lost", "Ready", "True"); } catch (Throwable t) {
-      System.err.println("DEBUG " + Serialization.asYaml(cluster.get("lost").getStatus())); throw t; }
+    cluster.awaitCondition("lost", "Ready", "True");
     assertThat(postgres(instance).getData()).isEqualTo(backup.getData());
   }
 
