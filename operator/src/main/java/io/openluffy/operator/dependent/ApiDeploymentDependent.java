@@ -14,7 +14,11 @@ import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.List;
 
-/** The OpenLuffy API server; database credentials and keys come from the generated Secrets by reference only. */
+/**
+ * The OpenLuffy API server, connecting as the database's application role, which an init container sets up first
+ * (app-role.sh as the superuser, in the database image, which has psql); credentials and keys come from the
+ * generated Secrets by reference only.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
 public class ApiDeploymentDependent extends CrudNamedDependentResource<Deployment> {
 
@@ -46,6 +50,20 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
         .build();
+    var appRole = new ContainerBuilder()
+        .withName("app-role")
+        .withImage(instance.spec().database().image())
+        .withCommand(Scripts.command(ApiScriptsConfigMapDependent.APP_ROLE))
+        .withEnv(EnvVars.superuser(instance))
+        .addToEnv(EnvVars.fromSecret("APP_USER", PostgresSecretDependent.name(instance),
+                PostgresSecretDependent.APP_USER_KEY),
+            EnvVars.fromSecret("APP_PASSWORD", PostgresSecretDependent.name(instance),
+                PostgresSecretDependent.APP_PASSWORD_KEY))
+        // the pod's request is the larger of an init container's and the containers' sum: this adds nothing
+        .withResources(api.getResources())
+        .withSecurityContext(PodSecurity.container())
+        .withVolumeMounts(PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
+        .build();
     return new DeploymentBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
         .withNewSpec()
@@ -57,8 +75,11 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.pod(PodSecurity.API_UID))
+        .withInitContainers(appRole)
         .withContainers(container)
         .withVolumes(PodSecurity.scratch("tmp"))
+        .addNewVolume().withName("scripts").withNewConfigMap().withName(ApiScriptsConfigMapDependent.name(instance))
+        .endConfigMap().endVolume()
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -72,8 +93,8 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         EnvVars.plain("OPENLUFFY_PORT", Integer.toString(PORT)),
         EnvVars.plain("OPENLUFFY_DATABASE_URL", "jdbc:postgresql://" + PostgresServiceDependent.host(instance) + ":"
             + PostgresStatefulSetDependent.PORT + "/" + PostgresSecretDependent.DATABASE),
-        EnvVars.fromSecret("OPENLUFFY_DATABASE_USER", db, PostgresSecretDependent.USER_KEY),
-        EnvVars.fromSecret("OPENLUFFY_DATABASE_PASSWORD", db, PostgresSecretDependent.PASSWORD_KEY),
+        EnvVars.fromSecret("OPENLUFFY_DATABASE_USER", db, PostgresSecretDependent.APP_USER_KEY),
+        EnvVars.fromSecret("OPENLUFFY_DATABASE_PASSWORD", db, PostgresSecretDependent.APP_PASSWORD_KEY),
         EnvVars.fromSecret("OPENLUFFY_JWT_SIGNING_KEY", keys, ApiKeysSecretDependent.JWT_SIGNING_KEY),
         EnvVars.fromSecret("OPENLUFFY_ENCRYPTION_KEY", keys, ApiKeysSecretDependent.ENCRYPTION_KEY));
   }

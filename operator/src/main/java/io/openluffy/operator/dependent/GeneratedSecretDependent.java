@@ -53,8 +53,8 @@ abstract class GeneratedSecretDependent extends NamedDependentResource<Secret>
       String secret = name.apply(instance);
       LostGeneratedSecret.record(context, new LostGeneratedSecret(secret, actual == null, lost,
           PostgresStatefulSetDependent.dataClaimName(instance), dataBoundBecause()));
-      log.warn("Not generating {} of Secret {}/{}: the instance's data exists", actual == null ? "the Secret" : lost,
-          instance.targetNamespace(), secret);
+      log.warn("Not generating {} {}/{}: it is missing while the instance's data exists",
+          actual == null ? "Secret" : "the key(s) " + lost + " of Secret", instance.targetNamespace(), secret);
       return ReconcileResult.noOperation(actual);
     }
     Secret desired = desired(instance, context);

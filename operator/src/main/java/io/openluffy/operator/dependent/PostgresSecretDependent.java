@@ -9,8 +9,9 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.Set;
 
 /**
- * PostgreSQL credentials ({@code user}, {@code password}, {@code database}). The password is data-bound: PostgreSQL
- * reads it only when it initialises the data directory and keeps it from then on.
+ * PostgreSQL credentials: the superuser ({@code user}, {@code password}, for maintenance and the backups), the
+ * {@code database}, and the API server's role ({@code app-user}, {@code app-password}). The superuser's password
+ * is data-bound: PostgreSQL reads it only when it initialises the data directory and keeps it from then on.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.POSTGRES_SELECTOR))
 public class PostgresSecretDependent extends GeneratedSecretDependent {
@@ -20,6 +21,10 @@ public class PostgresSecretDependent extends GeneratedSecretDependent {
   public static final String DATABASE_KEY = "database";
   public static final String DATABASE = "openluffy";
   public static final String USER = "openluffy";
+  /** The API server's role: owns the schema, not a superuser (app-role.sh); generated for existing Secrets too. */
+  public static final String APP_USER_KEY = "app-user";
+  public static final String APP_PASSWORD_KEY = "app-password";
+  public static final String APP_USER = "openluffy_app";
 
   public static String name(OpenLuffyInstance instance) {
     return InstanceLabels.prefix(instance) + "-postgres";
@@ -49,6 +54,9 @@ public class PostgresSecretDependent extends GeneratedSecretDependent {
         .addToData(DATABASE_KEY, GeneratedSecrets.base64(DATABASE))
         // 32 random bytes; Base64 keeps the password free of characters that need quoting in a connection string
         .addToData(PASSWORD_KEY, GeneratedSecrets.secretData(32))
+        .addToData(APP_USER_KEY, GeneratedSecrets.base64(APP_USER))
+        // not data-bound: app-role.sh sets the role's password from the Secret at every start of the API server
+        .addToData(APP_PASSWORD_KEY, GeneratedSecrets.secretData(32))
         .build();
   }
 }

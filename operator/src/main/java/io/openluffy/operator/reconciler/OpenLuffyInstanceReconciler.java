@@ -21,6 +21,7 @@ import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.ApiIngressDependent;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.dependent.ApiNetworkPolicyDependent;
+import io.openluffy.operator.dependent.ApiScriptsConfigMapDependent;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.dependent.BackupEnabled;
@@ -59,8 +60,9 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = {"postgres-secret", "api-keys"},
         readyPostcondition = WorkloadReadiness.DatabaseReady.class),
     @Dependent(name = "api-service", type = ApiServiceDependent.class, dependsOn = "namespace"),
+    @Dependent(name = "api-scripts", type = ApiScriptsConfigMapDependent.class, dependsOn = "namespace"),
     // The API server starts once PostgreSQL is ready: it migrates the schema at start.
-    @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys"},
+    @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys", "api-scripts"},
         readyPostcondition = WorkloadReadiness.ApiServerAvailable.class),
     @Dependent(name = "api-ingress", type = ApiIngressDependent.class, dependsOn = "api-service",
         reconcilePrecondition = ApiIngressDependent.HostSet.class),
