@@ -1,5 +1,6 @@
 package io.openluffy.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -50,20 +51,6 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
         .build();
-    var appRole = new ContainerBuilder()
-        .withName("app-role")
-        .withImage(instance.spec().database().image())
-        .withCommand(Scripts.command(ApiScriptsConfigMapDependent.APP_ROLE))
-        .withEnv(EnvVars.superuser(instance))
-        .addToEnv(EnvVars.fromSecret("APP_USER", PostgresSecretDependent.name(instance),
-                PostgresSecretDependent.APP_USER_KEY),
-            EnvVars.fromSecret("APP_PASSWORD", PostgresSecretDependent.name(instance),
-                PostgresSecretDependent.APP_PASSWORD_KEY))
-        // the pod's request is the larger of an init container's and the containers' sum: this adds nothing
-        .withResources(api.getResources())
-        .withSecurityContext(PodSecurity.container())
-        .withVolumeMounts(PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
-        .build();
     return new DeploymentBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
         .withNewSpec()
@@ -75,7 +62,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.pod(PodSecurity.API_UID))
-        .withInitContainers(appRole)
+        .withInitContainers(appRole(instance))
         .withContainers(container)
         .withVolumes(PodSecurity.scratch("tmp"))
         .addNewVolume().withName("scripts").withNewConfigMap().withName(ApiScriptsConfigMapDependent.name(instance))
@@ -83,6 +70,23 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .endSpec()
         .endTemplate()
         .endSpec()
+        .build();
+  }
+
+  /** Sets up the application role as the superuser before the API server starts (README, "Database roles"). */
+  private static Container appRole(OpenLuffyInstance instance) {
+    String db = PostgresSecretDependent.name(instance);
+    return new ContainerBuilder()
+        .withName("app-role")
+        .withImage(instance.spec().database().image())
+        .withCommand(Scripts.command(ApiScriptsConfigMapDependent.APP_ROLE))
+        .withEnv(EnvVars.superuser(instance))
+        .addToEnv(EnvVars.fromSecret("APP_USER", db, PostgresSecretDependent.APP_USER_KEY),
+            EnvVars.fromSecret("APP_PASSWORD", db, PostgresSecretDependent.APP_PASSWORD_KEY))
+        // the pod's request is the larger of an init container's and the containers' sum: this adds nothing
+        .withResources(instance.spec().apiServer().getResources())
+        .withSecurityContext(PodSecurity.container())
+        .withVolumeMounts(PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();
   }
 
