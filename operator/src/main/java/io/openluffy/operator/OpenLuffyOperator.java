@@ -13,6 +13,7 @@ import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
+import io.openluffy.operator.reconciler.GeneratedSecretsStatus;
 import io.openluffy.operator.reconciler.IngressStatus;
 import io.openluffy.operator.reconciler.InstanceMetrics;
 import io.openluffy.operator.reconciler.LastBackupStatus;
@@ -106,7 +107,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new AdminSecretPolicy(config.adminSecretNamespace()),
         new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap, new IngressStatus());
+    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), bootstrap,
+        new IngressStatus());
   }
 
   public OpenLuffyOperator start() {

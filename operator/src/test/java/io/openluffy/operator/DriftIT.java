@@ -68,7 +68,10 @@ class DriftIT {
     chart.close();
   }
 
-  /** Every kind the operator keeps in shape (the generated Secrets are create-only and not among them). */
+  /**
+   * Every kind the operator keeps in shape. Not the generated Secrets: one deleted while the instance's data exists
+   * is deliberately not regenerated (GeneratedSecretsIT).
+   */
   Map<String, Resource<? extends HasMetadata>> managed() {
     String ns = instance.targetNamespace();
     Map<String, Resource<? extends HasMetadata>> kinds = new LinkedHashMap<>();

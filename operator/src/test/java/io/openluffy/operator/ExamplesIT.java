@@ -92,7 +92,7 @@ class ExamplesIT {
       ingressesBeforeAdmin.put(name, admin.network().v1().ingresses().inNamespace(waiting.targetNamespace()).list()
           .getItems().size());
       // the API server "pod" starts with the token the operator generated, as the Deployment passes it
-      apiServers.start(name, bootstrapToken(name));
+      apiServers.start(name, Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", bootstrapToken(name)));
     }
     EXAMPLES.forEach(name -> Instances.awaitReady(admin, name));
     toReady = plane.audit().since(markBeforeOperator, ChartOperator.USER);

@@ -18,6 +18,7 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
+import io.openluffy.operator.testing.PodEnv;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import io.openluffy.operator.testing.SecretForms;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class InstanceLifecycleTest extends MockClusterTest {
         "NetworkPolicy/openluffy-acme-default-deny", "NetworkPolicy/openluffy-acme-api",
         "NetworkPolicy/openluffy-acme-postgres", "NetworkPolicy/openluffy-acme-backup",
         "PersistentVolumeClaim/openluffy-acme-backups", "CronJob/openluffy-acme-backup",
-        "ConfigMap/openluffy-acme-backup-scripts");
+        "ConfigMap/openluffy-acme-backup-scripts", "ConfigMap/openluffy-acme-api-scripts");
     assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getLabels()).contains(
         Map.entry("app.kubernetes.io/name", "openluffy"), Map.entry("app.kubernetes.io/instance", "acme"),
         Map.entry("app.kubernetes.io/managed-by", "openluffy-operator"), Map.entry("app.kubernetes.io/part-of", "openluffy"),
@@ -144,8 +145,8 @@ class InstanceLifecycleTest extends MockClusterTest {
     assertThat(env(container.getEnv()))
         .containsEntry("OPENLUFFY_DATABASE_URL",
             "jdbc:postgresql://openluffy-acme-postgres.openluffy-acme.svc:5432/openluffy")
-        .containsEntry("OPENLUFFY_DATABASE_USER", "secret:openluffy-acme-postgres/user")
-        .containsEntry("OPENLUFFY_DATABASE_PASSWORD", "secret:openluffy-acme-postgres/password")
+        .containsEntry("OPENLUFFY_DATABASE_USER", "secret:openluffy-acme-postgres/app-user")
+        .containsEntry("OPENLUFFY_DATABASE_PASSWORD", "secret:openluffy-acme-postgres/app-password")
         .containsEntry("OPENLUFFY_JWT_SIGNING_KEY", "secret:openluffy-acme-api-keys/jwt-signing-key")
         .containsEntry("OPENLUFFY_ENCRYPTION_KEY", "secret:openluffy-acme-api-keys/encryption-key");
     assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(8080);
@@ -336,7 +337,6 @@ class InstanceLifecycleTest extends MockClusterTest {
 
   /** Env as name to value, secret references rendered as secret:NAME/KEY. */
   private static Map<String, String> env(List<EnvVar> env) {
-    return env.stream().collect(Collectors.toMap(EnvVar::getName, e -> e.getValue() != null ? e.getValue()
-        : "secret:" + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey()));
+    return PodEnv.of(env);
   }
 }

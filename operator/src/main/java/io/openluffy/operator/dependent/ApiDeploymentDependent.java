@@ -1,5 +1,6 @@
 package io.openluffy.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -17,7 +18,11 @@ import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.List;
 
-/** The OpenLuffy API server; database credentials and keys come from the generated Secrets by reference only. */
+/**
+ * The OpenLuffy API server, connecting as the database's application role, which an init container sets up first
+ * (app-role.sh as the superuser, in the database image, which has psql); credentials and keys come from the
+ * generated Secrets by reference only.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
 public class ApiDeploymentDependent extends CrudNamedDependentResource<Deployment> {
 
@@ -61,11 +66,31 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.pod(PodSecurity.API_UID))
         .withTopologySpreadConstraints(spread(instance))
+        .withInitContainers(appRole(instance))
         .withContainers(container)
         .withVolumes(PodSecurity.scratch("tmp"))
+        .addNewVolume().withName("scripts").withNewConfigMap().withName(ApiScriptsConfigMapDependent.name(instance))
+        .endConfigMap().endVolume()
         .endSpec()
         .endTemplate()
         .endSpec()
+        .build();
+  }
+
+  /** Sets up the application role as the superuser before the API server starts (README, "Database roles"). */
+  private static Container appRole(OpenLuffyInstance instance) {
+    String db = PostgresSecretDependent.name(instance);
+    return new ContainerBuilder()
+        .withName("app-role")
+        .withImage(instance.spec().database().image())
+        .withCommand(Scripts.command(ApiScriptsConfigMapDependent.APP_ROLE))
+        .withEnv(EnvVars.superuser(instance))
+        .addToEnv(EnvVars.fromSecret("APP_USER", db, PostgresSecretDependent.APP_USER_KEY),
+            EnvVars.fromSecret("APP_PASSWORD", db, PostgresSecretDependent.APP_PASSWORD_KEY))
+        // the pod's request is the larger of an init container's and the containers' sum: this adds nothing
+        .withResources(instance.spec().apiServer().getResources())
+        .withSecurityContext(PodSecurity.container())
+        .withVolumeMounts(PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();
   }
 
@@ -76,8 +101,8 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         EnvVars.plain("OPENLUFFY_PORT", Integer.toString(PORT)),
         EnvVars.plain("OPENLUFFY_DATABASE_URL", "jdbc:postgresql://" + PostgresServiceDependent.host(instance) + ":"
             + PostgresStatefulSetDependent.PORT + "/" + PostgresSecretDependent.DATABASE),
-        EnvVars.fromSecret("OPENLUFFY_DATABASE_USER", db, PostgresSecretDependent.USER_KEY),
-        EnvVars.fromSecret("OPENLUFFY_DATABASE_PASSWORD", db, PostgresSecretDependent.PASSWORD_KEY),
+        EnvVars.fromSecret("OPENLUFFY_DATABASE_USER", db, PostgresSecretDependent.APP_USER_KEY),
+        EnvVars.fromSecret("OPENLUFFY_DATABASE_PASSWORD", db, PostgresSecretDependent.APP_PASSWORD_KEY),
         EnvVars.fromSecret("OPENLUFFY_JWT_SIGNING_KEY", keys, ApiKeysSecretDependent.JWT_SIGNING_KEY),
         EnvVars.fromSecret("OPENLUFFY_ENCRYPTION_KEY", keys, ApiKeysSecretDependent.ENCRYPTION_KEY),
         EnvVars.fromSecret("OPENLUFFY_BOOTSTRAP_TOKEN", keys, ApiKeysSecretDependent.BOOTSTRAP_TOKEN));

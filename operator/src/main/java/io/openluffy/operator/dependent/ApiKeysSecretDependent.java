@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API server's keys, generated once: {@code jwt-signing-key} (512 random bits), {@code encryption-key}
  * (256 random bits, AES-256-GCM) and {@code bootstrap-token} (256 random bits: only its holder, the operator, may
- * create the first admin), each stored Base64-encoded.
+ * create the first admin), each stored Base64-encoded. The encryption key is data-bound: the stored GitHub and Argo CD
+ * tokens are encrypted with it. A missing JWT signing key is generated, which only ends sessions, and so is a missing
+ * bootstrap token (an upgrade adds it; the API Deployment's new variable rolls the pods onto it).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.API_SELECTOR))
-public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
+public class ApiKeysSecretDependent extends GeneratedSecretDependent {
 
   public static final String JWT_SIGNING_KEY = "jwt-signing-key";
   public static final String ENCRYPTION_KEY = "encryption-key";
@@ -29,6 +32,17 @@ public class ApiKeysSecretDependent extends CreateOnlySecretDependent {
 
   public ApiKeysSecretDependent() {
     super(ApiKeysSecretDependent::name);
+  }
+
+  @Override
+  protected Set<String> dataBoundKeys() {
+    return Set.of(ENCRYPTION_KEY);
+  }
+
+  @Override
+  protected String dataBoundBecause() {
+    return "the stored GitHub and Argo CD tokens are encrypted with its " + ENCRYPTION_KEY
+        + ", so a new one would make them unreadable";
   }
 
   @Override

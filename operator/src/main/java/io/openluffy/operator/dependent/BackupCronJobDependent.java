@@ -33,23 +33,18 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
   @Override
   protected CronJob desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     BackupSpec backup = instance.spec().backup();
-    String dbSecret = PostgresSecretDependent.name(instance);
     var container = new ContainerBuilder()
         .withName("pg-dump")
         .withImage(instance.spec().database().image())
-        .withCommand("sh", BackupScriptsConfigMapDependent.MOUNT_PATH + "/" + BackupScriptsConfigMapDependent.BACKUP)
+        .withCommand(Scripts.command(BackupScriptsConfigMapDependent.BACKUP))
         .withEnv(
             EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
             EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
-            EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT),
-            EnvVars.plain("PGHOST", PostgresServiceDependent.host(instance)),
-            EnvVars.plain("PGPORT", Integer.toString(PostgresStatefulSetDependent.PORT)),
-            EnvVars.fromSecret("PGDATABASE", dbSecret, PostgresSecretDependent.DATABASE_KEY),
-            EnvVars.fromSecret("PGUSER", dbSecret, PostgresSecretDependent.USER_KEY),
-            EnvVars.fromSecret("PGPASSWORD", dbSecret, PostgresSecretDependent.PASSWORD_KEY))
+            EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT))
+        .addAllToEnv(EnvVars.superuser(instance))
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
-            PodSecurity.mount("scripts", BackupScriptsConfigMapDependent.MOUNT_PATH))
+            PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();
     return new CronJobBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))

@@ -6,18 +6,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * backup.sh, restore.sh and offsite.sh, shipped to the cluster as they are in the operator's resources
- * ({@code /scripts/}): the files the script tests run against a real PostgreSQL are byte for byte the ones the Jobs
- * run.
- */
+/** backup.sh, restore.sh and offsite.sh, shipped to the cluster as they are ({@link Scripts}). */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.BACKUP_SELECTOR))
 public class BackupScriptsConfigMapDependent extends CrudNamedDependentResource<ConfigMap> {
 
@@ -25,10 +16,7 @@ public class BackupScriptsConfigMapDependent extends CrudNamedDependentResource<
   static final String RESTORE = "restore.sh";
   /** Off-site copies with rclone; run from a Job in the rclone image (README, "Off-site copies"). */
   static final String OFFSITE = "offsite.sh";
-  /** Where the Jobs mount this ConfigMap. */
-  static final String MOUNT_PATH = "/scripts";
-  private static final String RESOURCES = "/scripts/";
-  private static final Map<String, String> SCRIPTS = load(BACKUP, RESTORE, OFFSITE);
+  private static final Map<String, String> SCRIPTS = Scripts.load(BACKUP, RESTORE, OFFSITE);
 
   public BackupScriptsConfigMapDependent() {
     super(ConfigMap.class, BackupScriptsConfigMapDependent::name);
@@ -44,20 +32,5 @@ public class BackupScriptsConfigMapDependent extends CrudNamedDependentResource<
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
         .withData(SCRIPTS)
         .build();
-  }
-
-  private static Map<String, String> load(String... names) {
-    var scripts = new LinkedHashMap<String, String>();
-    for (String name : names) {
-      try (InputStream in = BackupScriptsConfigMapDependent.class.getResourceAsStream(RESOURCES + name)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + RESOURCES + name);
-        }
-        scripts.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return Map.copyOf(scripts);
   }
 }

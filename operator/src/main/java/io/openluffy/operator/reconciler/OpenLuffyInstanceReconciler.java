@@ -23,6 +23,7 @@ import io.openluffy.operator.dependent.ApiDisruptionBudgetDependent;
 import io.openluffy.operator.dependent.ApiIngressDependent;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.dependent.ApiNetworkPolicyDependent;
+import io.openluffy.operator.dependent.ApiScriptsConfigMapDependent;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.dependent.BackupEnabled;
@@ -59,11 +60,13 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "postgres-secret", type = PostgresSecretDependent.class, dependsOn = "namespace"),
     @Dependent(name = "api-keys", type = ApiKeysSecretDependent.class, dependsOn = "namespace"),
     @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, dependsOn = "namespace"),
-    @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = "postgres-secret",
+    // After both Secrets: the database claim then shows their values are the ones the data was written with.
+    @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, dependsOn = {"postgres-secret", "api-keys"},
         readyPostcondition = WorkloadReadiness.DatabaseReady.class),
     @Dependent(name = "api-service", type = ApiServiceDependent.class, dependsOn = "namespace"),
+    @Dependent(name = "api-scripts", type = ApiScriptsConfigMapDependent.class, dependsOn = "namespace"),
     // The API server starts once PostgreSQL is ready: it migrates the schema at start.
-    @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys"},
+    @Dependent(name = "api", type = ApiDeploymentDependent.class, dependsOn = {"postgres", "api-keys", "api-scripts"},
         readyPostcondition = WorkloadReadiness.ApiServerAvailable.class),
     @Dependent(name = "api-pdb", type = ApiDisruptionBudgetDependent.class, dependsOn = "namespace",
         reconcilePrecondition = ApiDisruptionBudgetDependent.SeveralReplicas.class),

@@ -3,7 +3,7 @@ package io.openluffy.operator.scripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Another session holding ACCESS EXCLUSIVE on a table (a migration, a VACUUM FULL) until closed. */
+/** Another session holding locks (ACCESS EXCLUSIVE on a table: a migration, a VACUUM FULL) until closed. */
 final class Lock implements AutoCloseable {
 
   private final Process session;
@@ -13,10 +13,14 @@ final class Lock implements AutoCloseable {
   }
 
   static Lock exclusive(ScratchPostgres postgres, String table) throws IOException, InterruptedException {
+    return holding(postgres, "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+  }
+
+  /** A transaction left open after {@code statement}, holding whatever locks it took. */
+  static Lock holding(ScratchPostgres postgres, String statement) throws IOException, InterruptedException {
     Process session = postgres.session();
     var in = session.getOutputStream();
-    in.write(("BEGIN; LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE; SELECT 'locked';\n")
-        .getBytes(StandardCharsets.UTF_8));
+    in.write(("BEGIN; " + statement + "; SELECT 'locked';\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
     var out = session.getInputStream();
     var seen = new StringBuilder();

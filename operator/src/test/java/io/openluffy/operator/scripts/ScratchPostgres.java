@@ -59,6 +59,11 @@ final class ScratchPostgres implements AutoCloseable {
     return port;
   }
 
+  /** What the server logged so far (statements too, once log_statement is set). */
+  String serverLog() throws IOException {
+    return Files.readString(dataDir.getParent().resolve("log"));
+  }
+
   /** The libpq variables a backup or restore pod gets. */
   Map<String, String> pgEnv() {
     return Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port), "PGUSER", USER, "PGPASSWORD", PASSWORD,

@@ -58,6 +58,33 @@ public final class ApiClient {
     return send("GET", "/v1/auth/users", token, null);
   }
 
+  /** The first admin, as the guide creates it by hand (a server without a bootstrap token). */
+  public Response createAdmin(String email, String password) {
+    return send("POST", "/v1/auth/bootstrap/create-admin", null, Map.of("email", email, "password", password,
+        "first_name", "First", "last_name", "Admin"));
+  }
+
+  public Response me(String token) {
+    return send("GET", "/v1/auth/me", token, null);
+  }
+
+  public Response createCustomer(String token, String name) {
+    return send("POST", "/v1/customers", token, Map.of("name", name));
+  }
+
+  public Response customers(String token) {
+    return send("GET", "/v1/customers", token, null);
+  }
+
+  public Response putGithubToken(String token, String customerId, String githubToken) {
+    return send("PUT", "/v1/customers/" + customerId + "/github-token", token, Map.of("token", githubToken));
+  }
+
+  /** Decrypts the stored token on the server to show its last characters. */
+  public Response githubToken(String token, String customerId) {
+    return send("GET", "/v1/customers/" + customerId + "/github-token", token, null);
+  }
+
   private Response send(String method, String path, String token, Map<String, String> body) {
     try {
       var request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(30))

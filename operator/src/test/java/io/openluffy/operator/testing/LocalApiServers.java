@@ -6,6 +6,7 @@ import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,18 +31,19 @@ public final class LocalApiServers implements ApiServerLocator, AutoCloseable {
   }
 
   /** Starts the instance's server (again on its earlier port and data, if it ran before); returns its URL. */
-  public URI start(String instance) {
-    return start(instance, (String) null);
+  public synchronized URI start(String instance) {
+    return start(instance, Map.of());
   }
 
   /**
-   * Starts the instance's server as its pod runs, with the bootstrap token the operator generated for it (null: none,
-   * bootstrap open as in the deployment guide).
+   * Starts the instance's server as its pod would, with these {@code OPENLUFFY_*} variables (e.g. the keys from
+   * the instance's Secret), on its data directory and port.
    */
-  public synchronized URI start(String instance, String bootstrapToken) {
-    var config = ApiConfig.builder().port(ports.getOrDefault(instance, 0)).dataDir(root.resolve(instance))
-        .bootstrapToken(bootstrapToken).build();
-    ApiServer server = ApiServer.start(config);
+  public synchronized URI start(String instance, Map<String, String> environment) {
+    var env = new HashMap<>(environment);
+    env.put("OPENLUFFY_PORT", Integer.toString(ports.getOrDefault(instance, 0)));
+    env.put("OPENLUFFY_DATA_DIR", root.resolve(instance).toString());
+    ApiServer server = ApiServer.start(ApiConfig.fromEnvironment(env));
     running.put(instance, server);
     ports.put(instance, server.port());
     return url(instance);
