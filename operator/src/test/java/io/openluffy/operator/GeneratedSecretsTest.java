@@ -31,6 +31,7 @@ class GeneratedSecretsTest extends MockClusterTest {
 
   static final String JWT = ApiKeysSecretDependent.JWT_SIGNING_KEY;
   static final String ENCRYPTION = ApiKeysSecretDependent.ENCRYPTION_KEY;
+  static final String TOKEN = ApiKeysSecretDependent.BOOTSTRAP_TOKEN;
 
   @Test
   void aRemovedJwtKeyIsGeneratedAgainAndEveryOtherKeyKeptAsItWas() {
@@ -48,8 +49,9 @@ class GeneratedSecretsTest extends MockClusterTest {
     assertThat(Base64Decoded.bytes(after.getData().get(JWT))).as("512 random bits").hasSize(64);
     assertThat(after.getData()).as("every other key as it was")
         .containsEntry(ENCRYPTION, before.getData().get(ENCRYPTION))
+        .containsEntry(TOKEN, before.getData().get(TOKEN))
         .containsEntry("note", base64("a key of the user's"))
-        .hasSize(3);
+        .hasSize(4);
     cluster.awaitCondition("rotate", "Ready", "True");
   }
 
