@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedSecretsIT {
 
-  static final String NAME = "keep";
+  static final String NAME = "lost-keys";
   static final String EMAIL = "admin@keep.example";
   final String password = "pw-" + UUID.randomUUID();
   final String githubToken = "ghp_" + UUID.randomUUID().toString().replace("-", "");
