@@ -30,10 +30,10 @@ final class AccountHandler {
     }
 
     void disable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), PathParams.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.disable(AccessFilter.principal(ctx).actor(), PathParams.id(ctx))));
     }
 
     void enable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), PathParams.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.enable(AccessFilter.principal(ctx).actor(), PathParams.id(ctx))));
     }
 }

@@ -28,7 +28,7 @@ final class CustomerHandler {
     }
 
     void create(Context ctx) {
-        ctx.status(201).json(customers.create(Actors.of(ctx), json.read(ctx, CustomerBody.class).toInput()));
+        ctx.status(201).json(customers.create(AccessFilter.principal(ctx).actor(), json.read(ctx, CustomerBody.class).toInput()));
     }
 
     void list(Context ctx) {
@@ -40,11 +40,11 @@ final class CustomerHandler {
     }
 
     void update(Context ctx) {
-        ctx.json(customers.update(Actors.of(ctx), PathParams.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
+        ctx.json(customers.update(AccessFilter.principal(ctx).actor(), PathParams.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
     }
 
     void delete(Context ctx) {
-        customers.delete(Actors.of(ctx), PathParams.id(ctx));
+        customers.delete(AccessFilter.principal(ctx).actor(), PathParams.id(ctx));
         ctx.status(204);
     }
 
@@ -54,11 +54,11 @@ final class CustomerHandler {
 
     void putGithubToken(Context ctx) {
         String token = json.read(ctx, GithubTokenBody.class).token();
-        ctx.json(customers.setGithubToken(Actors.of(ctx), PathParams.id(ctx), token));
+        ctx.json(customers.setGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx), token));
     }
 
     void deleteGithubToken(Context ctx) {
-        customers.deleteGithubToken(Actors.of(ctx), PathParams.id(ctx));
+        customers.deleteGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx));
         ctx.status(204);
     }
 }

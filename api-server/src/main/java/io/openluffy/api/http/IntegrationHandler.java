@@ -40,12 +40,12 @@ final class IntegrationHandler {
 
     void putArgoCd(Context ctx) {
         ArgoCdBody body = json.read(ctx, ArgoCdBody.class);
-        ctx.json(integrations.putArgoCd(Actors.of(ctx),
+        ctx.json(integrations.putArgoCd(AccessFilter.principal(ctx).actor(),
                 new ArgoCdSettings(body.url(), body.token(), body.insecureSkipTlsVerify())));
     }
 
     void deleteArgoCd(Context ctx) {
-        integrations.deleteArgoCd(Actors.of(ctx));
+        integrations.deleteArgoCd(AccessFilter.principal(ctx).actor());
         ctx.status(204);
     }
 
