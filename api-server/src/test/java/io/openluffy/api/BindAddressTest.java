@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.EnvironmentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class BindAddressTest {
     void theEmbeddedModeListensOnLoopbackOnly() throws Exception {
         InetAddress external = nonLoopbackAddress();
         try (LogCapture logs = LogCapture.attach();
-             ApiServer server = ApiServer.start(ApiConfig.fromEnvironment(Map.of("OPENLUFFY_PORT", "0",
+             ApiServer server = ApiServer.start(EnvironmentConfig.read(Map.of("OPENLUFFY_PORT", "0",
                      "OPENLUFFY_DATA_DIR", dir.toString())))) {
             assertThat(logs.text()).contains("listening on http://127.0.0.1:" + server.port() + " (database: embedded");
             assertThat(accepts(InetAddress.getLoopbackAddress(), server.port())).isTrue();
@@ -52,7 +53,7 @@ class BindAddressTest {
     void theVariableChoosesOtherwise() throws Exception {
         InetAddress external = nonLoopbackAddress();
         try (LogCapture logs = LogCapture.attach();
-             ApiServer server = ApiServer.start(ApiConfig.fromEnvironment(Map.of("OPENLUFFY_PORT", "0",
+             ApiServer server = ApiServer.start(EnvironmentConfig.read(Map.of("OPENLUFFY_PORT", "0",
                      "OPENLUFFY_DATA_DIR", dir.toString(), "OPENLUFFY_BIND_ADDRESS", external.getHostAddress())))) {
             assertThat(logs.text()).contains("listening on http://" + external.getHostAddress() + ":" + server.port());
             assertThat(accepts(external, server.port())).isTrue();
