@@ -94,8 +94,8 @@ public final class ApiServer implements AutoCloseable {
                     BootstrapToken.of(cfg.bootstrapToken().orElse(null)));
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
-            CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
-            IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
+            CustomerService customers = new CustomerService(new CustomerRepository(ds), vault);
+            IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault,
                     new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10),
                             new OutboundAddresses(cfg.allowPrivateIntegrations())), cfg.allowInsecureIntegrations());
             AccountService accounts = new AccountService(userRepository, throttle, hasher);

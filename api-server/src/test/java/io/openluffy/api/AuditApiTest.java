@@ -48,6 +48,38 @@ class AuditApiTest extends ApiServerTestBase {
     }
 
     @Test
+    void aCustomerOrIntegrationChangeWhoseAuditEntryFailsDoesNotHappen() throws SQLException {
+        String admin = bootstrapAdmin();
+        String id = api.post("/v1/customers", Map.of("name", "Acme", "description", "Old"), admin).get("id");
+        api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", GITHUB_TOKEN), admin);
+        String setAt = api.get("/v1/customers/" + id + "/github-token", admin).get("set_at");
+        api.send("PUT", "/v1/integrations/argocd", Map.of("url", "http://127.0.0.1:9", "token", ARGO_TOKEN), admin);
+        Queries.execute(server.dataSource(), "ALTER TABLE audit_log ADD CONSTRAINT refuse_for_test "
+                + "CHECK (action NOT LIKE 'customer.%' AND action NOT LIKE 'integration.%') NOT VALID");
+        try {
+            assertThat(api.post("/v1/customers", Map.of("name", "Other"), admin).status()).isEqualTo(503);
+            assertThat(api.patch("/v1/customers/" + id, Map.of("description", "New"), admin).status()).isEqualTo(503);
+            assertThat(api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", GITHUB_TOKEN + "2"),
+                    admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/customers/" + id + "/github-token", admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/customers/" + id, admin).status()).isEqualTo(503);
+            assertThat(api.send("PUT", "/v1/integrations/argocd", Map.of("url", "http://127.0.0.1:10",
+                    "token", ARGO_TOKEN), admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/integrations/argocd", admin).status()).isEqualTo(503);
+        } finally {
+            Queries.execute(server.dataSource(), "ALTER TABLE audit_log DROP CONSTRAINT refuse_for_test");
+        }
+        assertThat(api.get("/v1/customers", admin).json()).hasSize(1);
+        assertThat(api.get("/v1/customers/" + id, admin).get("description")).isEqualTo("Old");
+        ApiClient.Response token = api.get("/v1/customers/" + id + "/github-token", admin);
+        assertThat(token.get("set_at")).isEqualTo(setAt);
+        assertThat(token.get("last4")).isEqualTo(GITHUB_TOKEN.substring(GITHUB_TOKEN.length() - 4));
+        ApiClient.Response argo = api.get("/v1/integrations/argocd", admin);
+        assertThat(argo.get("url")).isEqualTo("http://127.0.0.1:9");
+        assertThat(argo.json().get("token_set").asBoolean()).isTrue();
+    }
+
+    @Test
     void everyAdminActionIsRecordedNewestFirst() {
         String admin = bootstrapAdmin();
         String userId = createUser(admin, "user@yourcompany.com", "UserPassword123!", "viewer");

@@ -20,10 +20,6 @@ public final class AuditLog {
         this.entries = entries;
     }
 
-    public void record(Actor actor, AuditAction action, String target) {
-        entries.append(entry(actor, action, target));
-    }
-
     /** An entry for a repository to append in the transaction of the change it records. */
     public static AuditAppend entry(Actor actor, AuditAction action, String target) {
         return new AuditAppend(actor.id(), actor.email(), action.value(), target);

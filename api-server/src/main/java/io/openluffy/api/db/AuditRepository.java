@@ -19,13 +19,6 @@ public final class AuditRepository {
         this.sql = new Sql(dataSource);
     }
 
-    public void append(AuditAppend entry) {
-        sql.withConnection(c -> {
-            append(c, entry);
-            return null;
-        });
-    }
-
     /** Appends inside the caller's transaction. */
     static void append(Connection c, AuditAppend e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
