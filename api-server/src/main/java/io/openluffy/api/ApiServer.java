@@ -13,7 +13,6 @@ import io.openluffy.api.crypto.KeyRing;
 import io.openluffy.api.crypto.SecretCipher;
 import io.openluffy.api.crypto.SecretVault;
 import io.openluffy.api.customers.CustomerService;
-import io.openluffy.api.db.AccountRepository;
 import io.openluffy.api.db.ApiTokenRepository;
 import io.openluffy.api.db.AuthChangeListener;
 import io.openluffy.api.db.AuditRepository;
@@ -26,6 +25,7 @@ import io.openluffy.api.db.SessionRepository;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.http.HttpApp;
 import io.openluffy.api.http.RouteTable;
+import io.openluffy.api.http.Services;
 import io.openluffy.api.integrations.ArgoCdClient;
 import io.openluffy.api.integrations.IntegrationService;
 import io.openluffy.api.integrations.OutboundAddresses;
@@ -33,7 +33,6 @@ import io.openluffy.api.metrics.Metrics;
 import io.openluffy.api.users.AccountService;
 import io.openluffy.api.users.LoginThrottle;
 import io.openluffy.api.users.PasswordHasher;
-import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,16 +94,15 @@ public final class ApiServer implements AutoCloseable {
                     BootstrapToken.of(cfg.bootstrapToken().orElse(null)));
             AuditLog audit = new AuditLog(new AuditRepository(ds));
             SecretVault vault = new SecretVault(new SecretRepository(ds), cipher(cfg));
-            CustomerService customers = new CustomerService(new CustomerRepository(ds), vault, audit);
-            IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault, audit,
+            CustomerService customers = new CustomerService(new CustomerRepository(ds), vault);
+            IntegrationService integrations = new IntegrationService(new IntegrationRepository(ds), vault,
                     new ArgoCdClient(Duration.ofSeconds(5), Duration.ofSeconds(10),
                             new OutboundAddresses(cfg.allowPrivateIntegrations())), cfg.allowInsecureIntegrations());
-            AccountService accounts = new AccountService(userRepository, new AccountRepository(ds), throttle, hasher,
-                    audit);
-            HttpApp.Features features = new HttpApp.Features(accounts, new UserAuditTrail(audit), customers,
-                    integrations, audit, metrics, cfg.metricsRequireAuth());
+            AccountService accounts = new AccountService(userRepository, throttle, hasher);
+            Services services = new Services(auth, users, accounts, apiTokens, customers, integrations, audit, metrics,
+                    database::isReachable);
             RouteTable routes = new RouteTable();
-            Javalin app = HttpApp.create(auth, users, apiTokens, database::isReachable, features, routes);
+            Javalin app = HttpApp.create(services, cfg.metricsRequireAuth(), routes);
             database.awaitReady();
             Javalin http = app.start(cfg.bindAddress(), cfg.port());
             // until it listens, sessions are checked in the database on every request

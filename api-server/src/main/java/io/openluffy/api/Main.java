@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.api.config.ConfigException;
 
 /** Entry point of {@code openluffy-api-server.jar}: configuration from the environment, then {@link ApiServer}. */
@@ -26,7 +27,7 @@ public final class Main {
      */
     static ApiConfig environmentConfigOrExit() {
         try {
-            return ApiConfig.fromEnvironment(System.getenv());
+            return EnvironmentConfig.read(System.getenv());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);

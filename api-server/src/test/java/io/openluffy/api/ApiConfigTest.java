@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.api.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ApiConfigTest {
     private static final String GOOD_JWT_KEY = "k".repeat(32);
@@ -15,7 +17,7 @@ class ApiConfigTest {
 
     @Test
     void defaultsAreTheEmbeddedLocalMode() {
-        ApiConfig config = ApiConfig.fromEnvironment(Map.of());
+        ApiConfig config = EnvironmentConfig.read(Map.of());
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.dataDir()).isEqualTo(Path.of("./openluffy-data"));
         assertThat(config.embeddedDatabase()).isTrue();
@@ -25,7 +27,7 @@ class ApiConfigTest {
 
     @Test
     void shortJwtKeyRefusesToStartAndSaysWhy() {
-        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("OPENLUFFY_JWT_SIGNING_KEY", "too-short-secret")))
+        assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("OPENLUFFY_JWT_SIGNING_KEY", "too-short-secret")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OPENLUFFY_JWT_SIGNING_KEY is 128 bits long")
                 .hasMessageContaining("at least 256 bits")
@@ -35,7 +37,7 @@ class ApiConfigTest {
 
     @Test
     void externalDatabaseNeedsCredentialsAndBothKeys() {
-        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("OPENLUFFY_DATABASE_URL", "jdbc:postgresql://db:5432/x")))
+        assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("OPENLUFFY_DATABASE_URL", "jdbc:postgresql://db:5432/x")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OPENLUFFY_DATABASE_USER is required")
                 .hasMessageContaining("OPENLUFFY_DATABASE_PASSWORD is required")
@@ -45,7 +47,7 @@ class ApiConfigTest {
 
     @Test
     void completeExternalConfigurationIsAccepted() {
-        ApiConfig config = ApiConfig.fromEnvironment(Map.of(
+        ApiConfig config = EnvironmentConfig.read(Map.of(
                 "OPENLUFFY_DATABASE_URL", "jdbc:postgresql://db:5432/openluffy",
                 "OPENLUFFY_DATABASE_USER", "openluffy",
                 "OPENLUFFY_DATABASE_PASSWORD", "db-secret-value",
@@ -60,7 +62,7 @@ class ApiConfigTest {
 
     @Test
     void badValuesAreAllReportedAtOnce() {
-        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of(
+        assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(
                 "OPENLUFFY_PORT", "eighty",
                 "OPENLUFFY_ENCRYPTION_KEY", "c2hvcnQ=",
                 "OPENLUFFY_DATABASE_URL", "mysql://db/x",
@@ -68,20 +70,30 @@ class ApiConfigTest {
                 "OPENLUFFY_DATABASE_PASSWORD", "p",
                 "OPENLUFFY_JWT_SIGNING_KEY", GOOD_JWT_KEY)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("OPENLUFFY_PORT must be a whole number from 0 to 65535 (got 'eighty')")
+                .hasMessageContaining("OPENLUFFY_PORT must be a whole number (got 'eighty')")
                 .hasMessageContaining("OPENLUFFY_ENCRYPTION_KEY must be base64 of exactly 32 bytes")
                 .hasMessageContaining("OPENLUFFY_DATABASE_URL must be a PostgreSQL JDBC URL");
     }
 
     @Test
     void aShortBootstrapTokenRefusesToStartWithoutQuotingIt() {
-        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", "changeme")))
+        assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", "changeme")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OPENLUFFY_BOOTSTRAP_TOKEN must be at least 16 characters")
                 .hasMessageNotContaining("changeme");
-        ApiConfig config = ApiConfig.fromEnvironment(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", " bootstrap-secret-value\n"));
+        ApiConfig config = EnvironmentConfig.read(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", " bootstrap-secret-value\n"));
         assertThat(config.bootstrapToken()).contains("bootstrap-secret-value");
         assertThat(config.toString()).contains("bootstrapToken=true").doesNotContain("bootstrap-secret-value");
-        assertThat(ApiConfig.fromEnvironment(Map.of()).bootstrapToken()).isEmpty();
+        assertThat(EnvironmentConfig.read(Map.of()).bootstrapToken()).isEmpty();
+    }
+
+    @Test
+    void aValueOutOfRangeIsReportedOnceWhereverItComesFrom() {
+        ConfigException fromEnvironment = catchThrowableOfType(ConfigException.class,
+                () -> EnvironmentConfig.read(Map.of("OPENLUFFY_PORT", "70000")));
+        ConfigException fromBuilder = catchThrowableOfType(ConfigException.class,
+                () -> ApiConfig.builder().port(70000).build());
+        assertThat(fromEnvironment.problems()).containsExactly("OPENLUFFY_PORT must be from 0 to 65535 (got 70000)");
+        assertThat(fromBuilder.problems()).isEqualTo(fromEnvironment.problems());
     }
 }

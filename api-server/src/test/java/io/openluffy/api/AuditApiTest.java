@@ -3,6 +3,7 @@ package io.openluffy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditApiTest extends ApiServerTestBase {
     static final String GITHUB_TOKEN = "ghp_AuditTrailTokenValue0123456789abcdef";
     static final String ARGO_TOKEN = "argocd-audit-test-token-value";
+
+    /**
+     * The audit entry is written in the transaction of its change: when the entry cannot be written (here a
+     * constraint refuses it), the change does not happen either, so no change goes unrecorded.
+     */
+    @Test
+    void aChangeWhoseAuditEntryFailsDoesNotHappen() throws SQLException {
+        String admin = bootstrapAdmin();
+        String userId = createUser(admin, "user@yourcompany.com", "UserPassword123!", "viewer");
+        String tokenId = api.post("/v1/auth/tokens", Map.of("name", "ci"), admin).get("id");
+        Queries.execute(server.dataSource(), "ALTER TABLE audit_log ADD CONSTRAINT refuse_for_test "
+                + "CHECK (action NOT IN ('user.created', 'user.role_changed', 'user.disabled', 'user.deleted', "
+                + "'api_token.created', 'api_token.revoked')) NOT VALID");
+        try {
+            assertThat(api.post("/v1/auth/users", ApiClient.user("new@yourcompany.com", "UserPassword123!", "viewer"),
+                    admin).status()).isEqualTo(503);
+            assertThat(api.patch("/v1/auth/users/" + userId, Map.of("role", "admin"), admin).status()).isEqualTo(503);
+            assertThat(api.post("/v1/auth/users/" + userId + "/disable", null, admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/auth/users/" + userId, admin).status()).isEqualTo(503);
+            assertThat(api.post("/v1/auth/tokens", Map.of("name", "second"), admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/auth/tokens/" + tokenId, admin).status()).isEqualTo(503);
+        } finally {
+            Queries.execute(server.dataSource(), "ALTER TABLE audit_log DROP CONSTRAINT refuse_for_test");
+        }
+        ApiClient.Response user = api.get("/v1/auth/users/" + userId, admin);
+        assertThat(user.get("role")).isEqualTo("viewer");
+        assertThat(user.json().get("disabled").asBoolean()).isFalse();
+        assertThat(api.get("/v1/auth/users", admin).json()).hasSize(2);
+        assertThat(api.get("/v1/auth/tokens", admin).json()).extracting(t -> t.get("id").asText())
+                .containsExactly(tokenId);
+    }
+
+    @Test
+    void aCustomerOrIntegrationChangeWhoseAuditEntryFailsDoesNotHappen() throws SQLException {
+        String admin = bootstrapAdmin();
+        String id = api.post("/v1/customers", Map.of("name", "Acme", "description", "Old"), admin).get("id");
+        api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", GITHUB_TOKEN), admin);
+        String setAt = api.get("/v1/customers/" + id + "/github-token", admin).get("set_at");
+        api.send("PUT", "/v1/integrations/argocd", Map.of("url", "http://127.0.0.1:9", "token", ARGO_TOKEN), admin);
+        Queries.execute(server.dataSource(), "ALTER TABLE audit_log ADD CONSTRAINT refuse_for_test "
+                + "CHECK (action NOT LIKE 'customer.%' AND action NOT LIKE 'integration.%') NOT VALID");
+        try {
+            assertThat(api.post("/v1/customers", Map.of("name", "Other"), admin).status()).isEqualTo(503);
+            assertThat(api.patch("/v1/customers/" + id, Map.of("description", "New"), admin).status()).isEqualTo(503);
+            assertThat(api.send("PUT", "/v1/customers/" + id + "/github-token", Map.of("token", GITHUB_TOKEN + "2"),
+                    admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/customers/" + id + "/github-token", admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/customers/" + id, admin).status()).isEqualTo(503);
+            assertThat(api.send("PUT", "/v1/integrations/argocd", Map.of("url", "http://127.0.0.1:10",
+                    "token", ARGO_TOKEN), admin).status()).isEqualTo(503);
+            assertThat(api.delete("/v1/integrations/argocd", admin).status()).isEqualTo(503);
+        } finally {
+            Queries.execute(server.dataSource(), "ALTER TABLE audit_log DROP CONSTRAINT refuse_for_test");
+        }
+        assertThat(api.get("/v1/customers", admin).json()).hasSize(1);
+        assertThat(api.get("/v1/customers/" + id, admin).get("description")).isEqualTo("Old");
+        ApiClient.Response token = api.get("/v1/customers/" + id + "/github-token", admin);
+        assertThat(token.get("set_at")).isEqualTo(setAt);
+        assertThat(token.get("last4")).isEqualTo(GITHUB_TOKEN.substring(GITHUB_TOKEN.length() - 4));
+        ApiClient.Response argo = api.get("/v1/integrations/argocd", admin);
+        assertThat(argo.get("url")).isEqualTo("http://127.0.0.1:9");
+        assertThat(argo.json().get("token_set").asBoolean()).isTrue();
+    }
 
     @Test
     void everyAdminActionIsRecordedNewestFirst() {

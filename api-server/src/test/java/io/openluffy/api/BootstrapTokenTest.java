@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.api.users.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class BootstrapTokenTest extends ApiServerTestBase {
     static void restartWithTheTokenFromTheEnvironment() {
         logs = LogCapture.attach();
         server.close();
-        server = ApiServer.start(ApiConfig.fromEnvironment(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", TOKEN,
+        server = ApiServer.start(EnvironmentConfig.read(Map.of("OPENLUFFY_BOOTSTRAP_TOKEN", TOKEN,
                 "OPENLUFFY_PORT", "0", "OPENLUFFY_DATA_DIR", dataDir.toString())));
         api = new ApiClient(server.baseUrl());
     }
@@ -108,7 +109,7 @@ class BootstrapTokenTest extends ApiServerTestBase {
 
     @Test
     void unsetNothingChanges(@TempDir Path otherDataDir) {
-        try (ApiServer open = ApiServer.start(ApiConfig.fromEnvironment(Map.of("OPENLUFFY_PORT", "0",
+        try (ApiServer open = ApiServer.start(EnvironmentConfig.read(Map.of("OPENLUFFY_PORT", "0",
                 "OPENLUFFY_DATA_DIR", otherDataDir.toString())))) {
             ApiClient client = new ApiClient(open.baseUrl());
             assertThat(client.get("/v1/auth/bootstrap", null).json().get("available").asBoolean()).isTrue();

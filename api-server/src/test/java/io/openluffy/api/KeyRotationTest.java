@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.api.crypto.EncryptionKey;
 import io.openluffy.api.crypto.KeyRotation;
 import org.junit.jupiter.api.Test;
@@ -87,12 +88,12 @@ class KeyRotationTest {
 
     @Test
     void previousKeyComesFromTheEnvironment() {
-        ApiConfig config = ApiConfig.fromEnvironment(Map.of(
+        ApiConfig config = EnvironmentConfig.read(Map.of(
                 "OPENLUFFY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(NEW_KEY),
                 "OPENLUFFY_ENCRYPTION_KEY_PREVIOUS", Base64.getEncoder().encodeToString(OLD_KEY)));
         assertThat(config.previousEncryptionKey()).hasValue(OLD_KEY);
         assertThat(config.toString()).doesNotContain(Base64.getEncoder().encodeToString(OLD_KEY));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(
                         "OPENLUFFY_ENCRYPTION_KEY_PREVIOUS", Base64.getEncoder().encodeToString(new byte[16]))))
                 .hasMessageContaining("OPENLUFFY_ENCRYPTION_KEY_PREVIOUS must be base64 of exactly 32 bytes");
     }

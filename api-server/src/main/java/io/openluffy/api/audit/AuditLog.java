@@ -1,5 +1,6 @@
 package io.openluffy.api.audit;
 
+import io.openluffy.api.db.AuditAppend;
 import io.openluffy.api.db.AuditRepository;
 import io.openluffy.api.errors.InvalidInputException;
 
@@ -19,8 +20,9 @@ public final class AuditLog {
         this.entries = entries;
     }
 
-    public void record(Actor actor, AuditAction action, String target) {
-        entries.append(actor.id(), actor.email(), action.value(), target);
+    /** An entry for a repository to append in the transaction of the change it records. */
+    public static AuditAppend entry(Actor actor, AuditAction action, String target) {
+        return new AuditAppend(actor.id(), actor.email(), action.value(), target);
     }
 
     /** A page of entries, all of them or those of one action (by its stored name, e.g. {@code user.created}). */

@@ -6,6 +6,7 @@ import io.openluffy.api.errors.InvalidInputException;
 import io.openluffy.api.errors.NotFoundException;
 import io.openluffy.api.errors.UnauthorizedException;
 import io.openluffy.api.users.User;
+import io.openluffy.api.users.UserAuditTrail;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,9 @@ public final class ApiTokenService {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiTokenRecord r = tokens.insert(UUID.randomUUID(), owner.user().id(), label, sha256(token));
+        UUID id = UUID.randomUUID();
+        ApiTokenRecord r = tokens.insert(id, owner.user().id(), label, sha256(token),
+                UserAuditTrail.apiTokenCreated(owner.actor(), id, label));
         return new ApiToken(r.id(), r.name(), r.createdAt(), r.lastUsedAt(), token);
     }
 
@@ -57,7 +60,8 @@ public final class ApiTokenService {
 
     /** The owner revokes their own tokens; an admin any user's (as Grafana and Argo CD admins can). */
     public void revoke(Principal caller, UUID id) {
-        if (!tokens.delete(id, caller.isAdmin() ? null : caller.user().id())) {
+        if (!tokens.delete(id, caller.isAdmin() ? null : caller.user().id(),
+                UserAuditTrail.apiTokenRevoked(caller.actor(), id))) {
             throw new NotFoundException("API token not found.");
         }
     }

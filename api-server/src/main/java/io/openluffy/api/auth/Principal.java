@@ -1,5 +1,6 @@
 package io.openluffy.api.auth;
 
+import io.openluffy.api.audit.Actor;
 import io.openluffy.api.users.Role;
 import io.openluffy.api.users.User;
 
@@ -12,5 +13,10 @@ import java.util.UUID;
 public record Principal(User user, UUID sessionId) {
     public boolean isAdmin() {
         return user.role() == Role.ADMIN;
+    }
+
+    /** The caller as the audit log names them. */
+    public Actor actor() {
+        return new Actor(user.id(), user.email());
     }
 }

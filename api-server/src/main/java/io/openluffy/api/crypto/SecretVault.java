@@ -1,5 +1,6 @@
 package io.openluffy.api.crypto;
 
+import io.openluffy.api.db.AuditAppend;
 import io.openluffy.api.db.SecretRepository;
 import io.openluffy.api.db.StoredSecret;
 import org.slf4j.Logger;
@@ -25,8 +26,9 @@ public final class SecretVault {
         return cipher.seal(plaintext, binding);
     }
 
-    public Instant put(String binding, String plaintext) {
-        return secrets.put(binding, cipher.seal(plaintext, binding));
+    /** Seals and stores the value; {@code audit} is written in the same transaction. */
+    public Instant put(String binding, String plaintext, AuditAppend audit) {
+        return secrets.put(binding, cipher.seal(plaintext, binding), audit);
     }
 
     /** The plaintext, if a secret is stored; a secret that does not decrypt is logged (by binding and key id only). */
@@ -44,7 +46,7 @@ public final class SecretVault {
         }
     }
 
-    public boolean delete(String binding) {
-        return secrets.delete(binding);
+    public boolean delete(String binding, AuditAppend audit) {
+        return secrets.delete(binding, audit);
     }
 }

@@ -28,21 +28,18 @@ public final class CustomerService {
 
     private final CustomerRepository customers;
     private final SecretVault vault;
-    private final AuditLog audit;
-
-    public CustomerService(CustomerRepository customers, SecretVault vault, AuditLog audit) {
+    public CustomerService(CustomerRepository customers, SecretVault vault) {
         this.customers = customers;
         this.vault = vault;
-        this.audit = audit;
     }
 
     public Customer create(Actor actor, CustomerInput input) {
         UUID id = UUID.randomUUID();
         String name = name(input.name());
-        if (!customers.insert(id, name, description(input.description()), githubOrg(input.githubOrg()))) {
+        if (!customers.insert(id, name, description(input.description()), githubOrg(input.githubOrg()),
+                AuditLog.entry(actor, AuditAction.CUSTOMER_CREATED, target(id, name)))) {
             throw new ConflictException(NAME_TAKEN);
         }
-        audit.record(actor, AuditAction.CUSTOMER_CREATED, target(id, name));
         return get(id, true);
     }
 
@@ -64,23 +61,22 @@ public final class CustomerService {
         String name = changes.name() == null ? current.name() : name(changes.name());
         switch (customers.update(id, name,
                 changes.description() == null ? current.description() : description(changes.description()),
-                changes.githubOrg() == null ? current.githubOrg() : githubOrg(changes.githubOrg()))) {
+                changes.githubOrg() == null ? current.githubOrg() : githubOrg(changes.githubOrg()),
+                AuditLog.entry(actor, AuditAction.CUSTOMER_UPDATED, target(id, name)))) {
             case NOT_FOUND -> throw notFound();
             case NAME_TAKEN -> throw new ConflictException(NAME_TAKEN);
             default -> {
             }
         }
-        audit.record(actor, AuditAction.CUSTOMER_UPDATED, target(id, name));
         return get(id, true);
     }
 
     /** Deletes the customer and its token. */
     public void delete(Actor actor, UUID id) {
         CustomerRecord current = record(id);
-        if (!customers.delete(id)) {
+        if (!customers.delete(id, AuditLog.entry(actor, AuditAction.CUSTOMER_DELETED, target(id, current.name())))) {
             throw notFound();
         }
-        audit.record(actor, AuditAction.CUSTOMER_DELETED, target(id, current.name()));
     }
 
     public GithubTokenStatus setGithubToken(Actor actor, UUID id, String token) {
@@ -88,17 +84,17 @@ public final class CustomerService {
             throw new InvalidInputException("token is required: 8 to 1000 characters without spaces");
         }
         CustomerRecord customer = record(id);
-        Instant setAt = vault.put(CustomerRepository.githubTokenBinding(id), token);
-        audit.record(actor, AuditAction.CUSTOMER_GITHUB_TOKEN_SET, target(id, customer.name()));
+        Instant setAt = vault.put(CustomerRepository.githubTokenBinding(id), token,
+                AuditLog.entry(actor, AuditAction.CUSTOMER_GITHUB_TOKEN_SET, target(id, customer.name())));
         return new GithubTokenStatus(true, setAt, last4(token));
     }
 
     public void deleteGithubToken(Actor actor, UUID id) {
         CustomerRecord customer = record(id);
-        if (!vault.delete(CustomerRepository.githubTokenBinding(id))) {
+        if (!vault.delete(CustomerRepository.githubTokenBinding(id),
+                AuditLog.entry(actor, AuditAction.CUSTOMER_GITHUB_TOKEN_DELETED, target(id, customer.name())))) {
             throw new NotFoundException("Customer '" + customer.name() + "' has no GitHub token.");
         }
-        audit.record(actor, AuditAction.CUSTOMER_GITHUB_TOKEN_DELETED, target(id, customer.name()));
     }
 
     public GithubTokenStatus githubTokenStatus(UUID id, boolean withLast4) {

@@ -18,8 +18,10 @@ public final class ApiTokenRepository {
         this.sql = new Sql(dataSource);
     }
 
-    public ApiTokenRecord insert(UUID id, UUID userId, String name, String tokenHash) {
-        return sql.withConnection(c -> {
+    /** Inserts the token with its audit entry, in one transaction. */
+    public ApiTokenRecord insert(UUID id, UUID userId, String name, String tokenHash, AuditAppend audit) {
+        return sql.inTransaction(c -> {
+            AuditRepository.append(c, audit);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_tokens (id, user_id, name, token_hash) "
                     + "VALUES (?, ?, ?, ?) RETURNING id, user_id, name, created_at, last_used_at")) {
                 ps.setObject(1, id);
@@ -54,16 +56,23 @@ public final class ApiTokenRepository {
                 + "FROM api_tokens WHERE user_id = ? ORDER BY created_at", ApiTokenRepository::map, userId);
     }
 
-    /** Deletes the token; {@code userId} null: whoever owns it. False if there is no such token (of that user). */
-    public boolean delete(UUID id, UUID userId) {
-        return sql.withConnection(c -> {
+    /**
+     * Deletes the token and appends its audit entry; {@code userId} null: whoever owns it. False (and nothing
+     * written) if there is no such token (of that user).
+     */
+    public boolean delete(UUID id, UUID userId, AuditAppend audit) {
+        return sql.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM api_tokens WHERE id = ? AND (CAST(? AS uuid) IS NULL OR user_id = ?)")) {
                 ps.setObject(1, id);
                 ps.setObject(2, userId);
                 ps.setObject(3, userId);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            AuditRepository.append(c, audit);
+            return true;
         });
     }
 

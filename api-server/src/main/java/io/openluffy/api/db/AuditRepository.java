@@ -1,8 +1,10 @@
 package io.openluffy.api.db;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,17 +19,16 @@ public final class AuditRepository {
         this.sql = new Sql(dataSource);
     }
 
-    public void append(UUID actorId, String actorEmail, String action, String target) {
-        sql.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (actor_id, actor_email, action, target) VALUES (?, ?, ?, ?)")) {
-                ps.setObject(1, actorId);
-                ps.setString(2, actorEmail);
-                ps.setString(3, action);
-                ps.setString(4, target);
-                return ps.executeUpdate();
-            }
-        });
+    /** Appends inside the caller's transaction. */
+    static void append(Connection c, AuditAppend e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (actor_id, actor_email, action, target) VALUES (?, ?, ?, ?)")) {
+            ps.setObject(1, e.actorId());
+            ps.setString(2, e.actorEmail());
+            ps.setString(3, e.action());
+            ps.setString(4, e.target());
+            ps.executeUpdate();
+        }
     }
 
     /** Newest first (ids grow with time, so ordering by id is ordering by insertion); a null action means all. */

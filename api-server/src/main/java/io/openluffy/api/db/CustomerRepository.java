@@ -27,17 +27,21 @@ public final class CustomerRepository {
         return "customer/" + customerId + "/github-token";
     }
 
-    /** False when another customer already has this name (case-insensitively). */
-    public boolean insert(UUID id, String name, String description, String githubOrg) {
-        return sql.withConnection(c -> {
+    /** With its audit entry; false (nothing written) when another customer has this name (case-insensitively). */
+    public boolean insert(UUID id, String name, String description, String githubOrg, AuditAppend audit) {
+        return sql.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO customers (id, name, description, github_org) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setObject(1, id);
                 ps.setString(2, name);
                 ps.setString(3, description);
                 ps.setString(4, githubOrg);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            AuditRepository.append(c, audit);
+            return true;
         });
     }
 
@@ -58,17 +62,22 @@ public final class CustomerRepository {
 
     public enum Outcome { DONE, NOT_FOUND, NAME_TAKEN }
 
-    public Outcome update(UUID id, String name, String description, String githubOrg) {
+    /** With its audit entry, in one transaction. */
+    public Outcome update(UUID id, String name, String description, String githubOrg, AuditAppend audit) {
         try {
-            return sql.withConnection(c -> {
+            return sql.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET name = ?, description = ?, "
                         + "github_org = ?, updated_at = now() WHERE id = ?")) {
                     ps.setString(1, name);
                     ps.setString(2, description);
                     ps.setString(3, githubOrg);
                     ps.setObject(4, id);
-                    return ps.executeUpdate() == 1 ? Outcome.DONE : Outcome.NOT_FOUND;
+                    if (ps.executeUpdate() != 1) {
+                        return Outcome.NOT_FOUND;
+                    }
                 }
+                AuditRepository.append(c, audit);
+                return Outcome.DONE;
             });
         } catch (DatabaseException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
@@ -78,14 +87,18 @@ public final class CustomerRepository {
         }
     }
 
-    /** Deletes the customer and its GitHub token together. */
-    public boolean delete(UUID id) {
+    /** Deletes the customer and its GitHub token together, with the audit entry. */
+    public boolean delete(UUID id, AuditAppend audit) {
         return sql.inTransaction(c -> {
             SecretRepository.delete(c, githubTokenBinding(id));
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
                 ps.setObject(1, id);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            AuditRepository.append(c, audit);
+            return true;
         });
     }
 

@@ -26,8 +26,11 @@ public final class IntegrationRepository {
         return "integration/" + kind + "/token";
     }
 
-    /** Creates or replaces the integration; a null {@code token} keeps the stored one, or deletes it unless {@code keepStoredToken}. */
-    public void put(IntegrationRecord integration, Sealed token, boolean keepStoredToken) {
+    /**
+     * Creates or replaces the integration, with its audit entry; a null {@code token} keeps the stored one, or deletes
+     * it unless {@code keepStoredToken}.
+     */
+    public void put(IntegrationRecord integration, Sealed token, boolean keepStoredToken, AuditAppend audit) {
         sql.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO integrations (" + COLUMNS + ") "
                     + "VALUES (?, ?, ?, now(), ?) ON CONFLICT (kind) DO UPDATE SET url = EXCLUDED.url, "
@@ -44,6 +47,7 @@ public final class IntegrationRepository {
             } else if (!keepStoredToken) {
                 SecretRepository.delete(c, tokenBinding(integration.kind()));
             }
+            AuditRepository.append(c, audit);
             return null;
         });
     }
@@ -63,13 +67,18 @@ public final class IntegrationRepository {
         return sql.list(SELECT + " ORDER BY kind", IntegrationRepository::map);
     }
 
-    public boolean delete(String kind) {
+    /** Deletes the integration and its token, with its audit entry; false (nothing written) if there is none. */
+    public boolean delete(String kind, AuditAppend audit) {
         return sql.inTransaction(c -> {
             SecretRepository.delete(c, tokenBinding(kind));
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM integrations WHERE kind = ?")) {
                 ps.setString(1, kind);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            AuditRepository.append(c, audit);
+            return true;
         });
     }
 

@@ -21,9 +21,12 @@ public final class SecretRepository {
         this.sql = new Sql(dataSource);
     }
 
-    /** Stores or replaces the secret; returns when it was stored. */
-    public Instant put(String binding, Sealed sealed) {
-        return sql.withConnection(c -> put(c, binding, sealed));
+    /** Stores or replaces the secret, with its audit entry; returns when it was stored. */
+    public Instant put(String binding, Sealed sealed, AuditAppend audit) {
+        return sql.inTransaction(c -> {
+            AuditRepository.append(c, audit);
+            return put(c, binding, sealed);
+        });
     }
 
     static Instant put(Connection c, String binding, Sealed sealed) throws SQLException {
@@ -51,8 +54,15 @@ public final class SecretRepository {
         });
     }
 
-    public boolean delete(String binding) {
-        return sql.withConnection(c -> delete(c, binding));
+    /** Deletes the secret and appends its audit entry; false (nothing written) when there was none. */
+    public boolean delete(String binding, AuditAppend audit) {
+        return sql.inTransaction(c -> {
+            if (!delete(c, binding)) {
+                return false;
+            }
+            AuditRepository.append(c, audit);
+            return true;
+        });
     }
 
     static boolean delete(Connection c, String binding) throws SQLException {

@@ -97,11 +97,6 @@ public final class SessionRepository {
         update("UPDATE sessions SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", sessionId);
     }
 
-    /** Ends every session of the user: their access and refresh tokens stop working at once. */
-    public void revokeAllOfUser(UUID userId) {
-        update("UPDATE sessions SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", userId);
-    }
-
     private void update(String statement, UUID param) {
         sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * SQL for {@code users}. Changes that could leave the instance without an admin, and the first-admin bootstrap,
+ * SQL for {@code users}, the users aggregate's one repository: profile, account state (disabled, password) and the
+ * sessions and API tokens a change must end, each change with its audit entries in one transaction. Changes that could leave the instance without an admin, and the first-admin bootstrap,
  * run under one PostgreSQL advisory lock, so the rules hold for any number of server processes on one database.
  */
 public final class UserRepository {
@@ -54,23 +55,21 @@ public final class UserRepository {
         }
     }
 
-    /** Inserts the user; false when the e-mail is taken. */
-    public boolean insert(UserRecord user) {
-        try {
-            return sql.withConnection(c -> {
-                insert(c, user);
-                return true;
-            });
-        } catch (DatabaseException e) {
-            if (isUniqueViolation(e)) {
-                return false;
+    /** Inserts the user and its audit entry; EMAIL_TAKEN (and nothing written) when the e-mail is taken. */
+    public Outcome insert(UserRecord user, AuditAppend audit) {
+        return sql.inTransaction(c -> {
+            if (!insert(c, user)) {
+                return Outcome.EMAIL_TAKEN;
             }
-            throw e;
-        }
+            AuditRepository.append(c, audit);
+            return Outcome.DONE;
+        });
     }
 
-    private static void insert(Connection c, UserRecord u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    /** False when the e-mail is taken (the unique index on {@code lower(email)}). */
+    private static boolean insert(Connection c, UserRecord u) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setObject(1, u.id());
             ps.setString(2, u.email());
             ps.setString(3, u.passwordHash());
@@ -80,7 +79,7 @@ public final class UserRepository {
             ps.setTimestamp(7, Timestamp.from(u.createdAt()));
             ps.setTimestamp(8, u.lastLoginAt() == null ? null : Timestamp.from(u.lastLoginAt()));
             ps.setTimestamp(9, u.disabledAt() == null ? null : Timestamp.from(u.disabledAt()));
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -101,66 +100,117 @@ public final class UserRepository {
     /**
      * Writes the new profile fields; refused when it would demote the last admin. A new role or password ends the
      * user's sessions, and a new password (an admin's reset: the account may be compromised) deletes their API
-     * tokens too, in the same transaction.
+     * tokens too, in the same transaction as the change and its audit entries.
      */
-    public Outcome update(UserRecord updated) {
+    public Outcome update(UserRecord updated, List<AuditAppend> audit) {
         try {
-            return sql.inTransaction(c -> updateLocked(c, updated));
+            return guarded(updated.id(), updated.role().equals(ADMIN), audit, (c, current) -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
+                                + "updated_at = now() WHERE id = ?")) {
+                    ps.setString(1, updated.email());
+                    ps.setString(2, updated.passwordHash());
+                    ps.setString(3, updated.firstName());
+                    ps.setString(4, updated.lastName());
+                    ps.setString(5, updated.role());
+                    ps.setObject(6, updated.id());
+                    ps.executeUpdate();
+                }
+                boolean newPassword = !current.passwordHash().equals(updated.passwordHash());
+                if (newPassword || !current.role().equals(updated.role())) {
+                    revokeSessions(c, updated.id(), null);
+                }
+                if (newPassword) {
+                    ApiTokenRepository.deleteAllOfUser(c, updated.id());
+                }
+            });
         } catch (DatabaseException e) {
-            if (isUniqueViolation(e)) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                 return Outcome.EMAIL_TAKEN;
             }
             throw e;
         }
     }
 
-    private static Outcome updateLocked(Connection c, UserRecord updated) throws SQLException {
-        Sql.lock(c, Sql.LOCK_USERS, 0);
-        Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", updated.id());
-        if (current.isEmpty()) {
-            return Outcome.NOT_FOUND;
-        }
-        if (removesLastAdmin(c, current.get(), updated.role().equals(ADMIN))) {
-            return Outcome.REFUSED;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
-                        + "updated_at = now() WHERE id = ?")) {
-            ps.setString(1, updated.email());
-            ps.setString(2, updated.passwordHash());
-            ps.setString(3, updated.firstName());
-            ps.setString(4, updated.lastName());
-            ps.setString(5, updated.role());
-            ps.setObject(6, updated.id());
-            ps.executeUpdate();
-        }
-        boolean newPassword = !current.get().passwordHash().equals(updated.passwordHash());
-        if (newPassword || !current.get().role().equals(updated.role())) {
-            AccountRepository.revokeSessions(c, updated.id(), null);
-        }
-        if (newPassword) {
-            ApiTokenRepository.deleteAllOfUser(c, updated.id());
-        }
-        return Outcome.DONE;
+    /** Deletes the user (sessions and API tokens cascade); refused for the last admin. */
+    public Outcome delete(UUID id, AuditAppend audit) {
+        return guarded(id, false, List.of(audit), (c, current) -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
+        });
     }
 
-    /** Deletes the user (sessions and API tokens cascade); refused for the last admin. */
-    public Outcome delete(UUID id) {
+    /**
+     * Disables (ending every session and deleting the API tokens at once) or enables the user; refused when it would
+     * disable the last admin who is not disabled.
+     */
+    public Outcome setDisabled(UUID id, boolean disabled, AuditAppend audit) {
+        return guarded(id, !disabled, List.of(audit), (c, current) -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled_at = "
+                    + (disabled ? "coalesce(disabled_at, now())" : "NULL") + ", updated_at = now() WHERE id = ?")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
+            if (disabled) {
+                // enabling again must not bring back credentials that were cut off: new ones are issued instead
+                revokeSessions(c, id, null);
+                ApiTokenRepository.deleteAllOfUser(c, id);
+            }
+        });
+    }
+
+    /** Stores the new password hash and ends every session of the user except {@code keepSession} (may be null). */
+    public void changePassword(UUID id, String passwordHash, UUID keepSession, AuditAppend audit) {
+        sql.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ?")) {
+                ps.setString(1, passwordHash);
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+            revokeSessions(c, id, keepSession);
+            AuditRepository.append(c, audit);
+            return null;
+        });
+    }
+
+    /** A change of one user, run by {@link #guarded}. */
+    private interface Change {
+        void apply(Connection c, UserRecord current) throws SQLException;
+    }
+
+    /**
+     * The one way to change a user who may be an admin: under the users lock (shared by every server on the
+     * database), loads the user, refuses the change if it would leave no active admin, applies it and appends its
+     * audit entries, all in one transaction.
+     */
+    private Outcome guarded(UUID id, boolean staysActiveAdmin, List<AuditAppend> audit, Change change) {
         return sql.inTransaction(c -> {
             Sql.lock(c, Sql.LOCK_USERS, 0);
             Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id);
             if (current.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
-            if (removesLastAdmin(c, current.get(), false)) {
+            if (removesLastAdmin(c, current.get(), staysActiveAdmin)) {
                 return Outcome.REFUSED;
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
-                ps.setObject(1, id);
-                ps.executeUpdate();
+            change.apply(c, current.get());
+            for (AuditAppend entry : audit) {
+                AuditRepository.append(c, entry);
             }
             return Outcome.DONE;
         });
+    }
+
+    private static void revokeSessions(Connection c, UUID userId, UUID keep) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET revoked_at = now() "
+                + "WHERE user_id = ? AND revoked_at IS NULL AND id IS DISTINCT FROM ?")) {
+            ps.setObject(1, userId);
+            ps.setObject(2, keep);
+            ps.executeUpdate();
+        }
     }
 
     /** Notes a successful password login. */
@@ -173,16 +223,12 @@ public final class UserRepository {
         });
     }
 
-    static boolean isUniqueViolation(DatabaseException e) {
-        return UNIQUE_VIOLATION.equals(e.sqlState());
-    }
-
     /**
      * The one last-admin rule, checked under the users lock: whether changing {@code current} so that it is
      * ({@code staysActiveAdmin}) or is not an admin who can act would leave the instance without one. Disabled
      * admins do not count.
      */
-    static boolean removesLastAdmin(Connection c, UserRecord current, boolean staysActiveAdmin) throws SQLException {
+    private static boolean removesLastAdmin(Connection c, UserRecord current, boolean staysActiveAdmin) throws SQLException {
         if (!current.role().equals(ADMIN) || current.disabledAt() != null || staysActiveAdmin) {
             return false;
         }
@@ -196,7 +242,7 @@ public final class UserRepository {
         }
     }
 
-    static Optional<UserRecord> one(Connection c, String query, Object param) throws SQLException {
+    private static Optional<UserRecord> one(Connection c, String query, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setObject(1, param);
             try (ResultSet rs = ps.executeQuery()) {

@@ -6,13 +6,6 @@ import io.openluffy.api.users.AccountService;
 
 /** Own password change ({@code /v1/auth/me/password}) and admin disable/enable of users. */
 final class AccountHandler {
-    record PasswordChange(String currentPassword, String newPassword) {
-        @Override
-        public String toString() {
-            return "PasswordChange[]";
-        }
-    }
-
     private final AccountService accounts;
     private final JsonBody json;
 
@@ -23,17 +16,17 @@ final class AccountHandler {
 
     void changeOwnPassword(Context ctx) {
         Principal me = AccessFilter.principal(ctx);
-        PasswordChange body = json.read(ctx, PasswordChange.class);
+        Requests.PasswordChange body = json.read(ctx, Requests.PasswordChange.class);
         accounts.changeOwnPassword(me.user().id(), me.sessionId(), body.currentPassword(), body.newPassword(),
                 ctx.ip());
         ctx.status(204);
     }
 
     void disable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.disable(Actors.of(ctx), PathParams.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.disable(AccessFilter.principal(ctx).actor(), PathParams.id(ctx))));
     }
 
     void enable(Context ctx) {
-        ctx.json(Views.UserView.of(accounts.enable(Actors.of(ctx), PathParams.id(ctx))));
+        ctx.json(Views.UserView.of(accounts.enable(AccessFilter.principal(ctx).actor(), PathParams.id(ctx))));
     }
 }

@@ -73,9 +73,9 @@ final class CookieSessionHandler {
         ctx.status(204);
     }
 
-    private static Session open(Context ctx, TokenPair tokens) {
+    private static Views.Session open(Context ctx, TokenPair tokens) {
         ctx.cookie(cookie(ctx, tokens.refreshToken(), (int) JwtCodec.REFRESH_TTL.toSeconds()));
-        return new Session(tokens.accessToken(), "bearer", tokens.expiresIn());
+        return new Views.Session(tokens.accessToken(), "bearer", tokens.expiresIn());
     }
 
     private static Cookie cookie(Context ctx, String value, int maxAgeSeconds) {
@@ -90,11 +90,4 @@ final class CookieSessionHandler {
         return cookie;
     }
 
-    /** What the UI keeps in memory. */
-    record Session(String accessToken, String tokenType, long expiresIn) {
-        @Override
-        public String toString() {
-            return "Session[expiresIn=" + expiresIn + "]";
-        }
-    }
 }

@@ -1,24 +1,10 @@
 package io.openluffy.api.http;
 
 import io.javalin.http.Context;
-import io.openluffy.api.customers.CustomerInput;
 import io.openluffy.api.customers.CustomerService;
 
 /** {@code /v1/customers}: admins write, every user reads; GitHub tokens go in and never come out. */
 final class CustomerHandler {
-    record CustomerBody(String name, String description, String githubOrg) {
-        CustomerInput toInput() {
-            return new CustomerInput(name, description, githubOrg);
-        }
-    }
-
-    record GithubTokenBody(String token) {
-        @Override
-        public String toString() {
-            return "GithubTokenBody[]";
-        }
-    }
-
     private final CustomerService customers;
     private final JsonBody json;
 
@@ -28,7 +14,8 @@ final class CustomerHandler {
     }
 
     void create(Context ctx) {
-        ctx.status(201).json(customers.create(Actors.of(ctx), json.read(ctx, CustomerBody.class).toInput()));
+        ctx.status(201).json(customers.create(AccessFilter.principal(ctx).actor(),
+                json.read(ctx, Requests.CustomerBody.class).toInput()));
     }
 
     void list(Context ctx) {
@@ -40,11 +27,12 @@ final class CustomerHandler {
     }
 
     void update(Context ctx) {
-        ctx.json(customers.update(Actors.of(ctx), PathParams.id(ctx), json.read(ctx, CustomerBody.class).toInput()));
+        ctx.json(customers.update(AccessFilter.principal(ctx).actor(), PathParams.id(ctx),
+                json.read(ctx, Requests.CustomerBody.class).toInput()));
     }
 
     void delete(Context ctx) {
-        customers.delete(Actors.of(ctx), PathParams.id(ctx));
+        customers.delete(AccessFilter.principal(ctx).actor(), PathParams.id(ctx));
         ctx.status(204);
     }
 
@@ -53,12 +41,12 @@ final class CustomerHandler {
     }
 
     void putGithubToken(Context ctx) {
-        String token = json.read(ctx, GithubTokenBody.class).token();
-        ctx.json(customers.setGithubToken(Actors.of(ctx), PathParams.id(ctx), token));
+        String token = json.read(ctx, Requests.GithubTokenBody.class).token();
+        ctx.json(customers.setGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx), token));
     }
 
     void deleteGithubToken(Context ctx) {
-        customers.deleteGithubToken(Actors.of(ctx), PathParams.id(ctx));
+        customers.deleteGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx));
         ctx.status(204);
     }
 }

@@ -11,22 +11,13 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import io.openluffy.api.auth.ApiTokenService;
 import io.openluffy.api.auth.AuthService;
-import io.openluffy.api.audit.AuditLog;
-import io.openluffy.api.customers.CustomerService;
-import io.openluffy.api.integrations.IntegrationService;
-import io.openluffy.api.metrics.Metrics;
-import io.openluffy.api.users.AccountService;
-import io.openluffy.api.users.UserAuditTrail;
-import io.openluffy.api.users.UserService;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 
 /** Builds the Javalin application: JSON mapping, limits, the access filter, error mapping and every route. */
 public final class HttpApp {
@@ -37,19 +28,20 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(AuthService auth, UserService users, ApiTokenService apiTokens,
-                                 BooleanSupplier databaseReachable, Features features, RouteTable routeTable) {
+    /** {@code metricsRequireAuth}: {@code /metrics} for admins only, else public like {@code /healthz}. */
+    public static Javalin create(Services services, boolean metricsRequireAuth, RouteTable routeTable) {
         ObjectMapper mapper = mapper();
         JsonBody json = new JsonBody(mapper);
+        AuthService auth = services.auth();
         AuthHandler authHandler = new AuthHandler(auth, json);
-        UserHandler userHandler = new UserHandler(users, features.userAudit(), json);
-        ApiTokenHandler tokenHandler = new ApiTokenHandler(apiTokens, features.userAudit(), json);
-        AccountHandler accountHandler = new AccountHandler(features.accounts(), json);
-        HealthHandler health = new HealthHandler(databaseReachable);
-        CustomerHandler customerHandler = new CustomerHandler(features.customers(), json);
-        IntegrationHandler integrationHandler = new IntegrationHandler(features.integrations(), json);
-        AuditHandler auditHandler = new AuditHandler(features.audit());
-        MetricsHandler metricsHandler = new MetricsHandler(features.metrics());
+        UserHandler userHandler = new UserHandler(services.users(), json);
+        ApiTokenHandler tokenHandler = new ApiTokenHandler(services.apiTokens(), json);
+        AccountHandler accountHandler = new AccountHandler(services.accounts(), json);
+        HealthHandler health = new HealthHandler(services.databaseReachable());
+        CustomerHandler customerHandler = new CustomerHandler(services.customers(), json);
+        IntegrationHandler integrationHandler = new IntegrationHandler(services.integrations(), json);
+        AuditHandler auditHandler = new AuditHandler(services.audit());
+        MetricsHandler metricsHandler = new MetricsHandler(services.metrics());
         CookieSessionHandler cookieSessions = new CookieSessionHandler(auth, json);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -84,7 +76,7 @@ public final class HttpApp {
 
             r.get("/healthz", health::health, Access.PUBLIC);
             r.get("/readyz", health::ready, Access.PUBLIC);
-            r.get("/metrics", metricsHandler::scrape, features.metricsRequireAuth() ? Access.ADMIN : Access.PUBLIC);
+            r.get("/metrics", metricsHandler::scrape, metricsRequireAuth ? Access.ADMIN : Access.PUBLIC);
 
             r.get("/v1/auth/bootstrap", authHandler::bootstrapStatus, Access.PUBLIC);
             r.post("/v1/auth/bootstrap/create-admin", authHandler::bootstrap, Access.BOOTSTRAP);
@@ -131,11 +123,6 @@ public final class HttpApp {
             r.get("/v1/audit", auditHandler::page, Access.ADMIN);
             r.get("/v1/audit/actions", auditHandler::actions, Access.ADMIN);
         });
-    }
-
-    /** Account, customer, integration, audit and metrics services, and whether /metrics needs an admin. */
-    public record Features(AccountService accounts, UserAuditTrail userAudit, CustomerService customers,
-                           IntegrationService integrations, AuditLog audit, Metrics metrics, boolean metricsRequireAuth) {
     }
 
     /**

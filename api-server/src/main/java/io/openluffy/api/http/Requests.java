@@ -1,5 +1,6 @@
 package io.openluffy.api.http;
 
+import io.openluffy.api.customers.CustomerInput;
 import io.openluffy.api.users.NewUser;
 import io.openluffy.api.users.UserChanges;
 
@@ -56,5 +57,32 @@ final class Requests {
     }
 
     record CreateApiToken(String name) {
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
+        }
+    }
+
+    record CustomerBody(String name, String description, String githubOrg) {
+        CustomerInput toInput() {
+            return new CustomerInput(name, description, githubOrg);
+        }
+    }
+
+    record GithubTokenBody(String token) {
+        @Override
+        public String toString() {
+            return "GithubTokenBody[]";
+        }
+    }
+
+    record ArgoCdBody(String url, String token, Boolean insecureSkipTlsVerify) {
+        @Override
+        public String toString() {
+            return "ArgoCdBody[url=" + url + "]";
+        }
     }
 }

@@ -2,26 +2,21 @@ package io.openluffy.api.http;
 
 import io.javalin.http.Context;
 import io.openluffy.api.users.User;
-import io.openluffy.api.users.UserAuditTrail;
 import io.openluffy.api.users.UserService;
-
-import java.util.UUID;
 
 /** {@code /v1/auth/users}: admin-only user management. */
 final class UserHandler {
     private final UserService users;
-    private final UserAuditTrail audit;
     private final JsonBody json;
 
-    UserHandler(UserService users, UserAuditTrail audit, JsonBody json) {
+    UserHandler(UserService users, JsonBody json) {
         this.users = users;
-        this.audit = audit;
         this.json = json;
     }
 
     void create(Context ctx) {
-        User created = users.create(json.read(ctx, Requests.CreateUser.class).toNewUser());
-        audit.created(Actors.of(ctx), created);
+        User created = users.create(AccessFilter.principal(ctx).actor(),
+                json.read(ctx, Requests.CreateUser.class).toNewUser());
         ctx.status(201).json(Views.UserView.of(created));
     }
 
@@ -34,19 +29,13 @@ final class UserHandler {
     }
 
     void update(Context ctx) {
-        UUID id = PathParams.id(ctx);
         Requests.UpdateUser changes = json.read(ctx, Requests.UpdateUser.class);
-        User before = users.get(id);
-        User after = users.update(id, changes.toChanges());
-        audit.updated(Actors.of(ctx), before, after, changes.password() != null);
-        ctx.json(Views.UserView.of(after));
+        ctx.json(Views.UserView.of(users.update(AccessFilter.principal(ctx).actor(), PathParams.id(ctx),
+                changes.toChanges())));
     }
 
     void delete(Context ctx) {
-        UUID id = PathParams.id(ctx);
-        User user = users.get(id);
-        users.delete(id);
-        audit.deleted(Actors.of(ctx), user);
+        users.delete(AccessFilter.principal(ctx).actor(), PathParams.id(ctx));
         ctx.status(204);
     }
 }

@@ -2,9 +2,11 @@ package io.openluffy.api.http;
 
 import io.openluffy.api.auth.ApiToken;
 import io.openluffy.api.auth.TokenPair;
+import io.openluffy.api.integrations.ProbeResult;
 import io.openluffy.api.users.User;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The JSON shapes of responses (snake_case through the mapper's naming strategy). */
@@ -37,6 +39,20 @@ final class Views {
     record ApiTokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt, String token) {
         static ApiTokenView of(ApiToken t) {
             return new ApiTokenView(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.token());
+        }
+    }
+
+    record ProbeView(String status, String reason, String version) {
+        static ProbeView of(ProbeResult r) {
+            return new ProbeView(r.status().name().toLowerCase(Locale.ROOT), r.reason(), r.version());
+        }
+    }
+
+    /** What the UI keeps in memory. */
+    record Session(String accessToken, String tokenType, long expiresIn) {
+        @Override
+        public String toString() {
+            return "Session[expiresIn=" + expiresIn + "]";
         }
     }
 }

@@ -26,16 +26,14 @@ public final class IntegrationService {
 
     private final IntegrationRepository integrations;
     private final SecretVault vault;
-    private final AuditLog audit;
     private final ArgoCdClient argoCd;
     private final boolean allowInsecure;
 
     /** {@code allowInsecure}: accept plain-http URLs (local trials and tests; production keeps https). */
-    public IntegrationService(IntegrationRepository integrations, SecretVault vault, AuditLog audit, ArgoCdClient argoCd,
+    public IntegrationService(IntegrationRepository integrations, SecretVault vault, ArgoCdClient argoCd,
                               boolean allowInsecure) {
         this.integrations = integrations;
         this.vault = vault;
-        this.audit = audit;
         this.argoCd = argoCd;
         this.allowInsecure = allowInsecure;
     }
@@ -61,11 +59,11 @@ public final class IntegrationService {
         boolean insecure = Boolean.TRUE.equals(settings.insecureSkipTlsVerify());
         boolean keepStoredToken = stored.filter(s -> s.url().equals(url) && (s.insecureSkipTlsVerify() || !insecure))
                 .isPresent();
-        integrations.put(new IntegrationRecord(ARGOCD, url, insecure, true, null, actor.email()),
-                token == null ? null : vault.seal(token, IntegrationRepository.tokenBinding(ARGOCD)), keepStoredToken);
         String tokenChange = token != null ? ", token replaced" : keepStoredToken ? "" : ", stored token deleted";
-        audit.record(actor, AuditAction.INTEGRATION_CHANGED, "integration argocd (" + url + tokenChange
-                + (insecure ? ", TLS verification off" : "") + ")");
+        integrations.put(new IntegrationRecord(ARGOCD, url, insecure, true, null, actor.email()),
+                token == null ? null : vault.seal(token, IntegrationRepository.tokenBinding(ARGOCD)), keepStoredToken,
+                AuditLog.entry(actor, AuditAction.INTEGRATION_CHANGED, "integration argocd (" + url + tokenChange
+                        + (insecure ? ", TLS verification off" : "") + ")"));
         return getArgoCd();
     }
 
@@ -74,10 +72,9 @@ public final class IntegrationService {
     }
 
     public void deleteArgoCd(Actor actor) {
-        if (!integrations.delete(ARGOCD)) {
+        if (!integrations.delete(ARGOCD, AuditLog.entry(actor, AuditAction.INTEGRATION_DELETED, "integration argocd"))) {
             throw notConfigured();
         }
-        audit.record(actor, AuditAction.INTEGRATION_DELETED, "integration argocd");
     }
 
     /** Calls the configured Argo CD with its token. */

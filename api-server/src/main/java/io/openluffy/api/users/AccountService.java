@@ -2,8 +2,6 @@ package io.openluffy.api.users;
 
 import io.openluffy.api.audit.Actor;
 import io.openluffy.api.audit.AuditAction;
-import io.openluffy.api.audit.AuditLog;
-import io.openluffy.api.db.AccountRepository;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
@@ -16,19 +14,14 @@ import java.util.UUID;
 /** What happens to an account besides its profile: disabling, enabling, and a user changing their own password. */
 public final class AccountService {
     private final UserRepository users;
-    private final AccountRepository accounts;
     /** Wrong current passwords spend the same budget as failed logins. */
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
-    private final AuditLog audit;
 
-    public AccountService(UserRepository users, AccountRepository accounts, LoginThrottle throttle,
-                          PasswordHasher hasher, AuditLog audit) {
+    public AccountService(UserRepository users, LoginThrottle throttle, PasswordHasher hasher) {
         this.users = users;
-        this.accounts = accounts;
         this.throttle = throttle;
         this.hasher = hasher;
-        this.audit = audit;
     }
 
     /** The user can no longer log in, and their sessions and API tokens stop working at once. */
@@ -36,18 +29,12 @@ public final class AccountService {
         if (actor.id().equals(id)) {
             throw new ConflictException("You cannot disable your own account.");
         }
-        apply(id, true);
-        User user = get(id);
-        audit.record(actor, AuditAction.USER_DISABLED, UserAuditTrail.target(user));
-        return user;
+        return apply(actor, id, true);
     }
 
     /** The user can log in again; API tokens work again, sessions ended by disabling stay ended. */
     public User enable(Actor actor, UUID id) {
-        apply(id, false);
-        User user = get(id);
-        audit.record(actor, AuditAction.USER_ENABLED, UserAuditTrail.target(user));
-        return user;
+        return apply(actor, id, false);
     }
 
     /**
@@ -69,19 +56,22 @@ public final class AccountService {
             throw new ForbiddenException("The current password is incorrect.");
         }
         PasswordPolicy.check(newPassword);
-        accounts.changePassword(userId, hasher.hash(newPassword), currentSession);
-        audit.record(new Actor(user.id(), user.email()), AuditAction.USER_PASSWORD_CHANGED,
-                UserAuditTrail.target(User.from(user)));
+        users.changePassword(userId, hasher.hash(newPassword), currentSession, UserAuditTrail.of(
+                new Actor(user.id(), user.email()), AuditAction.USER_PASSWORD_CHANGED, User.from(user)));
     }
 
-    private void apply(UUID id, boolean disabled) {
-        switch (accounts.setDisabled(id, disabled)) {
+    /** The user as they are afterwards. */
+    private User apply(Actor actor, UUID id, boolean disabled) {
+        User before = get(id);
+        AuditAction action = disabled ? AuditAction.USER_DISABLED : AuditAction.USER_ENABLED;
+        switch (users.setDisabled(id, disabled, UserAuditTrail.of(actor, action, before))) {
             case NOT_FOUND -> throw new NotFoundException("User not found.");
             case REFUSED -> throw new ConflictException(
                     "This is the last admin: promote or enable another admin before disabling this one.");
             default -> {
             }
         }
+        return get(id);
     }
 
     private User get(UUID id) {

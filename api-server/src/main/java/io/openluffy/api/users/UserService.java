@@ -1,5 +1,7 @@
 package io.openluffy.api.users;
 
+import io.openluffy.api.audit.Actor;
+import io.openluffy.api.audit.AuditAction;
 import io.openluffy.api.db.UserRecord;
 import io.openluffy.api.db.UserRepository;
 import io.openluffy.api.errors.ConflictException;
@@ -16,6 +18,7 @@ import java.util.UUID;
 public final class UserService {
     public static final String BOOTSTRAP_DONE = "Bootstrap already complete. This instance has been initialized.";
     private static final int MAX_NAME = 100;
+    private static final String EMAIL_TAKEN = "A user with this email already exists.";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -38,13 +41,14 @@ public final class UserService {
         return User.from(record);
     }
 
-    public User create(NewUser request) {
+    public User create(Actor actor, NewUser request) {
         Role role = request.role() == null ? Role.VIEWER : Role.parse(request.role());
         UserRecord record = newRecord(request, role);
-        if (!users.insert(record)) {
-            throw new ConflictException("A user with this email already exists.");
+        User user = User.from(record);
+        if (users.insert(record, UserAuditTrail.created(actor, user)) == UserRepository.Outcome.EMAIL_TAKEN) {
+            throw new ConflictException(EMAIL_TAKEN);
         }
-        return User.from(record);
+        return user;
     }
 
     public List<User> list() {
@@ -56,7 +60,7 @@ public final class UserService {
     }
 
     /** Applies the changes; a new password or role ends the user's sessions, so old tokens stop working. */
-    public User update(UUID id, UserChanges changes) {
+    public User update(Actor actor, UUID id, UserChanges changes) {
         UserRecord current = users.findById(id).orElseThrow(UserService::notFound);
         String password = changes.password();
         if (password != null) {
@@ -69,19 +73,22 @@ public final class UserService {
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
                 changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
                 current.createdAt(), current.lastLoginAt(), current.disabledAt());
-        switch (users.update(updated)) {
+        User before = User.from(current);
+        User after = User.from(updated);
+        switch (users.update(updated, UserAuditTrail.updated(actor, before, after, password != null))) {
             case NOT_FOUND -> throw notFound();
-            case EMAIL_TAKEN -> throw new ConflictException("A user with this email already exists.");
+            case EMAIL_TAKEN -> throw new ConflictException(EMAIL_TAKEN);
             case REFUSED -> throw new ConflictException(
                     "This is the last admin: promote another user to admin before demoting this one.");
             default -> {
             }
         }
-        return User.from(updated);
+        return after;
     }
 
-    public void delete(UUID id) {
-        switch (users.delete(id)) {
+    public void delete(Actor actor, UUID id) {
+        User user = get(id);
+        switch (users.delete(id, UserAuditTrail.of(actor, AuditAction.USER_DELETED, user))) {
             case NOT_FOUND -> throw notFound();
             case REFUSED -> throw new ConflictException(
                     "This is the last admin: promote another user to admin before deleting this one.");

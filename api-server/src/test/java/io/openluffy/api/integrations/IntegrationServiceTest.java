@@ -14,7 +14,7 @@ class IntegrationServiceTest {
 
     @Test
     void plainHttpIsRefusedUnlessAllowed() {
-        IntegrationService strict = new IntegrationService(null, null, null, null, false);
+        IntegrationService strict = new IntegrationService(null, null, null, false);
         assertThatThrownBy(() -> strict.putArgoCd(admin, new ArgoCdSettings("http://argocd.local", "t", false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("OPENLUFFY_ALLOW_INSECURE_INTEGRATIONS");
@@ -22,7 +22,7 @@ class IntegrationServiceTest {
 
     @Test
     void queryAndFragmentAreRefused() {
-        IntegrationService strict = new IntegrationService(null, null, null, null, false);
+        IntegrationService strict = new IntegrationService(null, null, null, false);
         assertThatThrownBy(() -> strict.putArgoCd(admin, new ArgoCdSettings("https://argocd.local/?a=b", "t", false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("without credentials, query");
         assertThatThrownBy(() -> strict.putArgoCd(admin, new ArgoCdSettings("https:///nohost", "t", false)))
