@@ -2,8 +2,8 @@ package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openluffy.api.ApiConfig;
 import io.openluffy.api.ApiServer;
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.operator.testing.ApiClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -175,7 +175,7 @@ class AppRoleScriptTest {
     env.put("OPENLUFFY_PORT", "0");
     env.put("OPENLUFFY_BIND_ADDRESS", "127.0.0.1");
     env.put("OPENLUFFY_DATA_DIR", serverDir.resolve("api").toString());
-    return ApiServer.start(ApiConfig.fromEnvironment(env));
+    return ApiServer.start(EnvironmentConfig.read(env));
   }
 
   private String notOwnedByTheApp() throws Exception {

@@ -1,7 +1,7 @@
 package io.openluffy.operator.testing;
 
-import io.openluffy.api.ApiConfig;
 import io.openluffy.api.ApiServer;
+import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.net.URI;
@@ -43,7 +43,7 @@ public final class LocalApiServers implements ApiServerLocator, AutoCloseable {
     var env = new HashMap<>(environment);
     env.put("OPENLUFFY_PORT", Integer.toString(ports.getOrDefault(instance, 0)));
     env.put("OPENLUFFY_DATA_DIR", root.resolve(instance).toString());
-    ApiServer server = ApiServer.start(ApiConfig.fromEnvironment(env));
+    ApiServer server = ApiServer.start(EnvironmentConfig.read(env));
     running.put(instance, server);
     ports.put(instance, server.port());
     return url(instance);
