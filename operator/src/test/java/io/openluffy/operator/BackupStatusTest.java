@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -61,6 +64,30 @@ class BackupStatusTest extends MockClusterTest {
     assertThat(status.getLastBackup().getLastSuccessTime()).isEqualTo(finished.toString());
     assertThat(status.condition(ConditionType.LAST_BACKUP_SUCCEEDED).orElseThrow().getReason())
         .isEqualTo("BackupSucceeded");
+  }
+
+  /** The pod that ran backup.sh reports the dump in its termination message; a pod of another Job does not count. */
+  @Test
+  void aSucceededBackupShowsTheDumpItsPodReported() {
+    var instance = cluster.createReady(MockCluster.instance("dump", spec -> { }));
+    Job first = runJob(instance, "openluffy-dump-backup-1", "Complete", HOUR_AGO.minus(Duration.ofHours(1)));
+    finishPod(first, report("openluffy-20261201T010000Z-a.dump", 7_699_429));
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        last -> last != null && "openluffy-20261201T010000Z-a.dump".equals(last.getDump()));
+
+    // The Job controller marks the Job complete only after its pod succeeded, but the two events may arrive in
+    // either order: the newer Job shows nothing of the older pod's dump, and its own once its pod is seen.
+    Job second = runJob(instance, "openluffy-dump-backup-2", "Complete", HOUR_AGO);
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        last -> "openluffy-dump-backup-2".equals(last.getJob()));
+    assertThat(cluster.get("dump").getStatus().getLastBackup().getDump()).isNull();
+    finishPod(second, report("openluffy-20261201T020000Z-b.dump", 7_700_001));
+
+    var last = await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        l -> "openluffy-20261201T020000Z-b.dump".equals(l.getDump()));
+    assertThat(last.getSizeBytes()).isEqualTo(7_700_001L);
+    assertThat(last.getDurationSeconds()).isEqualTo(RUN_SECONDS);
+    assertThat(last.getTime()).isEqualTo(HOUR_AGO.toString());
   }
 
   @Test
@@ -187,6 +214,28 @@ class BackupStatusTest extends MockClusterTest {
     double seen = cluster.reconciliations();
     runJob(instance, "openluffy-history-backup-0", "Complete", HOUR_AGO.minus(Duration.ofHours(2)));
     assertStillReports("history", seen, "openluffy-history-backup-1", "BackupFailed");
+  }
+
+  private static String report(String dump, long size) {
+    return "{\"dump\":\"" + dump + "\",\"sizeBytes\":" + size + ",\"seconds\":3,\"sha256\":\"" + "ab".repeat(32)
+        + "\"}\n";
+  }
+
+  /** Plays the Job controller and the kubelet: the Job's pod, its backup container exited 0 with {@code message}. */
+  private static void finishPod(Job job, String message) {
+    var template = job.getSpec().getTemplate();
+    Pod pod = k8s.resource(new PodBuilder()
+        .withNewMetadata().withName(job.getMetadata().getName() + "-x7k2p").withNamespace(job.getMetadata().getNamespace())
+        .withLabels(template.getMetadata().getLabels())
+        .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(job.getMetadata().getName())
+        .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .build()).create();
+    pod.setStatus(new PodStatusBuilder().withPhase("Succeeded").addNewContainerStatus()
+        .withName(BackupCronJobDependent.CONTAINER).withNewState().withNewTerminated().withExitCode(0)
+        .withReason("Completed").withMessage(message).endTerminated().endState().endContainerStatus().build());
+    k8s.resource(pod).updateStatus();
   }
 
   private static CronJob cronJob(OpenLuffyInstance instance) {

@@ -21,6 +21,10 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
   static final String LOCK_WAIT_TIMEOUT = "60s";
   /** The schedule's time zone, fixed so that the operator's staleness check reads it as the CronJob controller does. */
   static final String TIME_ZONE = "Etc/UTC";
+  /** The container that runs backup.sh; its termination message is the dump's report (backup.BackupReport). */
+  public static final String CONTAINER = "pg-dump";
+  /** Kubernetes' default path, set explicitly because backup.sh is told to write there. */
+  static final String TERMINATION_LOG = "/dev/termination-log";
 
   public BackupCronJobDependent() {
     super(CronJob.class, BackupCronJobDependent::name);
@@ -35,18 +39,22 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
     BackupSpec backup = instance.spec().backup();
     String dbSecret = PostgresSecretDependent.name(instance);
     var container = new ContainerBuilder()
-        .withName("pg-dump")
+        .withName(CONTAINER)
         .withImage(instance.spec().database().image())
         .withCommand("sh", BackupScriptsConfigMapDependent.MOUNT_PATH + "/" + BackupScriptsConfigMapDependent.BACKUP)
         .withEnv(
             EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
             EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
             EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT),
+            EnvVars.plain("TERMINATION_LOG", TERMINATION_LOG),
             EnvVars.plain("PGHOST", PostgresServiceDependent.host(instance)),
             EnvVars.plain("PGPORT", Integer.toString(PostgresStatefulSetDependent.PORT)),
             EnvVars.fromSecret("PGDATABASE", dbSecret, PostgresSecretDependent.DATABASE_KEY),
             EnvVars.fromSecret("PGUSER", dbSecret, PostgresSecretDependent.USER_KEY),
             EnvVars.fromSecret("PGPASSWORD", dbSecret, PostgresSecretDependent.PASSWORD_KEY))
+        .withTerminationMessagePath(TERMINATION_LOG)
+        // a failed run leaves no report; its "backup failed:" line (never a secret) becomes the message instead
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
             PodSecurity.mount("scripts", BackupScriptsConfigMapDependent.MOUNT_PATH))

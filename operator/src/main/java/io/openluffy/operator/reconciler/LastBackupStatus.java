@@ -1,5 +1,7 @@
 package io.openluffy.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -9,9 +11,11 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.openluffy.operator.backup.BackupReport;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
@@ -23,7 +27,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates. Those Jobs are
+ * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates (and the dump's
+ * name and size from the report a succeeded Job's pod leaves in its termination message). Those Jobs are
  * owned by the CronJob, not by the instance, so they are watched through their own informer (filtered by the
  * operator's labels, which the CronJob's job template gives them) and mapped to the instance by its instance label.
  * The newest finished Job wins. The condition is informational: a failed backup does not make a running instance
@@ -49,12 +54,22 @@ public class LastBackupStatus implements StatusContributor {
     var configuration = InformerEventSourceConfiguration.from(Job.class, OpenLuffyInstance.class)
         .withName("backup-jobs")
         .withLabelSelector(SELECTOR)
-        .withSecondaryToPrimaryMapper(job -> Optional.ofNullable(job.getMetadata().getLabels())
-            .map(labels -> labels.get(InstanceLabels.INSTANCE))
-            .map(instance -> Set.of(new ResourceID(instance)))
-            .orElse(Set.of()))
+        .withSecondaryToPrimaryMapper(LastBackupStatus::toInstance)
         .build();
-    return List.of(new InformerEventSource<>(configuration, context));
+    // The Jobs' pods carry the job template's labels: the same selector and mapping find them.
+    var pods = InformerEventSourceConfiguration.from(Pod.class, OpenLuffyInstance.class)
+        .withName("backup-pods")
+        .withLabelSelector(SELECTOR)
+        .withSecondaryToPrimaryMapper(LastBackupStatus::toInstance)
+        .build();
+    return List.of(new InformerEventSource<>(configuration, context), new InformerEventSource<>(pods, context));
+  }
+
+  private static Set<ResourceID> toInstance(HasMetadata object) {
+    return Optional.ofNullable(object.getMetadata().getLabels())
+        .map(labels -> labels.get(InstanceLabels.INSTANCE))
+        .map(instance -> Set.of(new ResourceID(instance)))
+        .orElse(Set.of());
   }
 
   @Override
@@ -70,7 +85,8 @@ public class LastBackupStatus implements StatusContributor {
 
     Optional<Verdict> verdict;
     if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().time()))) {
-      status.lastBackup(lastBackup(newest.get(), lastSuccess));
+      Set<Pod> pods = context.getSecondaryResources(Pod.class);
+      status.lastBackup(lastBackup(newest.get(), lastSuccess, pods, previous));
       verdict = Optional.of(verdict(instance, newest.get()));
     } else {
       // The Job is gone (history limit, TTL, backups switched off): what was learnt from it stays true.
@@ -161,7 +177,8 @@ public class LastBackupStatus implements StatusContributor {
     return Stream.concat(fromJobs.stream(), recorded.stream()).max(Comparator.naturalOrder());
   }
 
-  private static BackupStatus lastBackup(Finished finished, Optional<Instant> lastSuccess) {
+  private static BackupStatus lastBackup(Finished finished, Optional<Instant> lastSuccess, Set<Pod> pods,
+      BackupStatus previous) {
     var lastBackup = new BackupStatus();
     lastBackup.setTime(finished.time().toString());
     lastBackup.setResult(finished.succeeded() ? SUCCEEDED : FAILED);
@@ -169,6 +186,17 @@ public class LastBackupStatus implements StatusContributor {
     Optional.ofNullable(finished.job().getStatus().getStartTime()).map(Instant::parse)
         .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.time()).toSeconds()));
     lastSuccess.ifPresent(t -> lastBackup.setLastSuccessTime(t.toString()));
+    if (finished.succeeded()) {
+      Optional<BackupReport> report = BackupReport.of(finished.job(), pods, BackupCronJobDependent.CONTAINER);
+      if (report.isPresent()) {
+        lastBackup.setDump(report.get().dump());
+        lastBackup.setSizeBytes(report.get().sizeBytes());
+      } else if (previous != null && lastBackup.getJob().equals(previous.getJob())) {
+        // the pod is gone (evicted, garbage-collected) while its Job stays: what it reported stays true
+        lastBackup.setDump(previous.getDump());
+        lastBackup.setSizeBytes(previous.getSizeBytes());
+      }
+    }
     return lastBackup;
   }
 

@@ -2,6 +2,7 @@ package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openluffy.operator.backup.BackupReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,34 @@ class BackupScriptTest {
     }
     assertThat(everything()).as("only dumps and their checksums")
         .allMatch(n -> n.matches("openluffy-.*\\.dump(\\.sha256)?"));
+  }
+
+  /** The line the operator reads from the pod's termination message names the dump that is there, and its size. */
+  @Test
+  void aSuccessLeavesTheOperatorAReportOfItsDump() throws Exception {
+    Path report = dir.resolve("termination-log");
+
+    assertWritten(backup("RETENTION", "3", "HOSTNAME", "openluffy-prod-backup-29412345-x7k2p",
+        "TERMINATION_LOG", report.toString()));
+
+    String message = Files.readString(report);
+    assertThat(message.lines()).as("one line: " + message).hasSize(1);
+    var parsed = BackupReport.parse(message).orElseThrow(() -> new AssertionError("not a report: " + message));
+    String dump = onlyDump("openluffy-prod-backup-29412345-x7k2p");
+    assertThat(parsed.dump()).isEqualTo(dump);
+    assertThat(parsed.sizeBytes()).isEqualTo(Files.size(backups.resolve(dump)));
+    assertThat(Files.readString(backups.resolve(dump + ".sha256"))).startsWith(parsed.sha256() + "  ");
+    assertThat(parsed.seconds()).isNotNegative();
+  }
+
+  @Test
+  void aFailedRunLeavesNoReport() throws Exception {
+    Path report = dir.resolve("termination-log");
+
+    var result = backup("RETENTION", "3", "PGPORT", "1", "TERMINATION_LOG", report.toString());
+
+    assertThat(result.exit()).isNotZero();
+    assertThat(report).as("the kubelet then falls back to the log's \"backup failed:\" line").doesNotExist();
   }
 
   @Test

@@ -1,0 +1,76 @@
+package io.openluffy.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.cluster.ChartOperator;
+import io.openluffy.operator.cluster.ControlPlane;
+import io.openluffy.operator.cluster.ControlPlaneExtension;
+import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.testing.MockCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Backups on the real control plane: the CronJob controller's Jobs, the Job controller's pods, PodSecurity admission
+ * of the backup pod, kwok completing it with the report backup.sh would leave in its termination message
+ * (src/test/resources/kwok/pod-stages.yaml), and the operator reading it as the chart's ServiceAccount.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackupIT {
+
+  static final String NAME = "backups";
+
+  ControlPlane plane;
+  KubernetesClient admin;
+  ChartOperator chart;
+  OpenLuffyInstance instance;
+
+  @BeforeAll
+  void bringUpAnInstance(ControlPlane plane) {
+    this.plane = plane;
+    admin = plane.admin();
+    chart = ChartOperator.install(plane);
+    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
+    instance = admin.resource(MockCluster.instance(NAME, spec -> { })).create();
+    instance = Instances.awaitReady(admin, NAME);
+  }
+
+  @AfterAll
+  void stop() {
+    admin.resources(OpenLuffyInstance.class).withName(NAME).delete();
+    await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, NAME) == null);
+    chart.close();
+  }
+
+  /** What a platform engineer does for a backup now without the resource: a Job from the CronJob. */
+  @Test
+  void aBackupJobsDumpShowsInTheInstanceStatus() throws Exception {
+    String ns = instance.targetNamespace();
+    String job = BackupCronJobDependent.name(instance) + "-manual-1";
+    plane.kubectl("-n", ns, "create", "job", job, "--from=cronjob/" + BackupCronJobDependent.name(instance));
+
+    BackupStatus last = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+        .until(() -> Instances.get(admin, NAME).getStatus().getLastBackup(),
+            l -> l != null && job.equals(l.getJob()) && l.getDump() != null);
+
+    Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", job).list().getItems().get(0);
+    assertThat(last.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+    assertThat(last.getSizeBytes()).isEqualTo(4096L);
+    assertThat(last.getResult()).isEqualTo("Succeeded");
+    assertThat(last.getDurationSeconds()).isNotNull().isNotNegative();
+    assertThat(plane.kubectl("get", "oli", NAME, "-o", "jsonpath={.status.lastBackup.dump} {.status.lastBackup"
+        + ".sizeBytes}")).isEqualTo(last.getDump() + " 4096");
+  }
+}
