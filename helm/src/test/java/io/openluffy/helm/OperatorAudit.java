@@ -29,8 +29,11 @@ import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
+import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.crd.RunPhase;
+import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
@@ -69,6 +72,7 @@ final class OperatorAudit {
          KubernetesClient operatorClient = new KubernetesClientBuilder()
              .withConfig(new ConfigBuilder(test.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build()) {
       test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.CRD.toFile()).create();
+      test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.BACKUP_CRD.toFile()).create();
       test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(RenderedChart.NAMESPACE)
           .endMetadata().build()).create();
       test.secrets().inNamespace(RenderedChart.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
@@ -109,18 +113,32 @@ final class OperatorAudit {
     await().atMost(WAIT).until(() -> test.resources(OpenLuffyInstance.class).withName("audit").get().getStatus()
         .getLastBackup() != null);
 
-    // Switching features off makes the workflow delete what they had created.
-    test.resources(OpenLuffyInstance.class).withName("audit").edit(current -> {
-      OpenLuffyInstanceSpec changed = current.getSpec();
-      changed.setHost(null);
-      BackupSpec backup = changed.backup();
-      backup.setEnabled(false);
-      changed.setBackup(backup);
-      NetworkPolicySpec networkPolicy = changed.networkPolicy();
-      networkPolicy.setEnabled(false);
-      changed.setNetworkPolicy(networkPolicy);
-      return current;
-    });
+    // An on-demand backup: its Job created; the Job deleted before it finished (read again, then reported).
+    OpenLuffyBackup onDemand = new OpenLuffyBackup();
+    onDemand.setMetadata(new ObjectMetaBuilder().withName("audit-now").withNamespace(namespace).build());
+    onDemand.setSpec(new RunSpec());
+    onDemand.getSpec().setInstance("audit");
+    test.resource(onDemand).create();
+    var backupJob = test.batch().v1().jobs().inNamespace(namespace).withName("audit-now");
+    await().atMost(WAIT).until(() -> backupJob.get() != null);
+    backupJob.delete();
+    await().atMost(WAIT).until(() -> test.resource(onDemand).get().getStatus() != null
+        && test.resource(onDemand).get().getStatus().getPhase() == RunPhase.Failed);
+
+    // Switching features off makes the workflow delete what they had created (the edit retried when it meets a
+    // status write of the operator: 409).
+    await().atMost(WAIT).ignoreExceptions().until(() -> test.resources(OpenLuffyInstance.class).withName("audit")
+        .edit(current -> {
+          OpenLuffyInstanceSpec changed = current.getSpec();
+          changed.setHost(null);
+          BackupSpec backup = changed.backup();
+          backup.setEnabled(false);
+          changed.setBackup(backup);
+          NetworkPolicySpec networkPolicy = changed.networkPolicy();
+          networkPolicy.setEnabled(false);
+          changed.setNetworkPolicy(networkPolicy);
+          return current;
+        }) != null);
     await().atMost(WAIT).until(() -> test.network().v1().ingresses().inNamespace(namespace).list().getItems().isEmpty());
 
     test.resources(OpenLuffyInstance.class).withName("audit").delete();

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.bootstrap.AdminSecretWatch;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.bootstrap.BootstrapClient;
@@ -93,6 +94,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock);
     operator.register(reconciler);
+    operator.register(new OpenLuffyBackupReconciler(config.serverSideApply()));
     return new OpenLuffyOperator(operator, reconciler);
   }
 

@@ -1,6 +1,7 @@
 package io.openluffy.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
@@ -10,10 +11,16 @@ import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.OpenLuffyBackup;
+import io.openluffy.operator.crd.OpenLuffyBackupStatus;
+import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,5 +79,41 @@ class BackupIT {
     assertThat(last.getDurationSeconds()).isNotNull().isNotNegative();
     assertThat(plane.kubectl("get", "oli", NAME, "-o", "jsonpath={.status.lastBackup.dump} {.status.lastBackup"
         + ".sizeBytes}")).isEqualTo(last.getDump() + " 4096");
+  }
+
+  /** A backup with kubectl apply alone: one Job, its dump in the status, and applying it again runs nothing. */
+  @Test
+  void anOpenLuffyBackupRunsOnceAndShowsItsDump() throws Exception {
+    String ns = instance.targetNamespace();
+    Path manifest = Files.writeString(Files.createTempFile("olb", ".yaml"), """
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyBackup
+        metadata: {name: before-upgrade, namespace: %s}
+        spec: {instance: %s}
+        """.formatted(ns, NAME));
+    plane.kubectl("apply", "-f", manifest.toString());
+
+    var backups = admin.resources(OpenLuffyBackup.class).inNamespace(ns).withName("before-upgrade");
+    OpenLuffyBackupStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+        .until(() -> backups.get().getStatus(), s -> s != null && s.isFinal());
+    Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "before-upgrade").list()
+        .getItems().get(0);
+    assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Succeeded);
+    assertThat(status.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+    assertThat(status.getSizeBytes()).isEqualTo(4096L);
+    assertThat(status.getStartTime()).isNotNull();
+    assertThat(status.getCompletionTime()).isNotNull();
+    assertThat(plane.kubectl("get", "olb", "-n", ns)).startsWith("NAME").contains("INSTANCE", "PHASE", "DUMP", "BYTES")
+        .contains(status.getDump(), "4096", "Succeeded");
+
+    // Argo CD applies it again; an edit of the spec is refused by the CRD (CEL)
+    plane.kubectl("apply", "-f", manifest.toString());
+    assertThatThrownBy(() -> backups.edit(b -> {
+      b.getSpec().setInstance("other");
+      return b;
+    })).hasMessageContaining("spec is immutable: a backup runs once");
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> status.equals(backups.get().getStatus()) && admin.batch().v1().jobs().inNamespace(ns)
+            .withLabel(OpenLuffyBackupReconciler.RUN_LABEL).list().getItems().size() == 1);
   }
 }

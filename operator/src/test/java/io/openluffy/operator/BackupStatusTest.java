@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -18,7 +15,9 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.testing.JobRuns;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import java.time.Duration;
@@ -71,7 +70,8 @@ class BackupStatusTest extends MockClusterTest {
   void aSucceededBackupShowsTheDumpItsPodReported() {
     var instance = cluster.createReady(MockCluster.instance("dump", spec -> { }));
     Job first = runJob(instance, "openluffy-dump-backup-1", "Complete", HOUR_AGO.minus(Duration.ofHours(1)));
-    finishPod(first, report("openluffy-20261201T010000Z-a.dump", 7_699_429));
+    JobRuns.podExited(k8s, first, BackupJob.CONTAINER, 0,
+        JobRuns.backupReport("openluffy-20261201T010000Z-a.dump", 7_699_429));
     await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
         last -> last != null && "openluffy-20261201T010000Z-a.dump".equals(last.getDump()));
 
@@ -81,7 +81,8 @@ class BackupStatusTest extends MockClusterTest {
     await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
         last -> "openluffy-dump-backup-2".equals(last.getJob()));
     assertThat(cluster.get("dump").getStatus().getLastBackup().getDump()).isNull();
-    finishPod(second, report("openluffy-20261201T020000Z-b.dump", 7_700_001));
+    JobRuns.podExited(k8s, second, BackupJob.CONTAINER, 0,
+        JobRuns.backupReport("openluffy-20261201T020000Z-b.dump", 7_700_001));
 
     var last = await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
         l -> "openluffy-20261201T020000Z-b.dump".equals(l.getDump()));
@@ -214,28 +215,6 @@ class BackupStatusTest extends MockClusterTest {
     double seen = cluster.reconciliations();
     runJob(instance, "openluffy-history-backup-0", "Complete", HOUR_AGO.minus(Duration.ofHours(2)));
     assertStillReports("history", seen, "openluffy-history-backup-1", "BackupFailed");
-  }
-
-  private static String report(String dump, long size) {
-    return "{\"dump\":\"" + dump + "\",\"sizeBytes\":" + size + ",\"seconds\":3,\"sha256\":\"" + "ab".repeat(32)
-        + "\"}\n";
-  }
-
-  /** Plays the Job controller and the kubelet: the Job's pod, its backup container exited 0 with {@code message}. */
-  private static void finishPod(Job job, String message) {
-    var template = job.getSpec().getTemplate();
-    Pod pod = k8s.resource(new PodBuilder()
-        .withNewMetadata().withName(job.getMetadata().getName() + "-x7k2p").withNamespace(job.getMetadata().getNamespace())
-        .withLabels(template.getMetadata().getLabels())
-        .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(job.getMetadata().getName())
-        .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
-        .endMetadata()
-        .withSpec(template.getSpec())
-        .build()).create();
-    pod.setStatus(new PodStatusBuilder().withPhase("Succeeded").addNewContainerStatus()
-        .withName(BackupCronJobDependent.CONTAINER).withNewState().withNewTerminated().withExitCode(0)
-        .withReason("Completed").withMessage(message).endTerminated().endState().endContainerStatus().build());
-    k8s.resource(pod).updateStatus();
   }
 
   private static CronJob cronJob(OpenLuffyInstance instance) {

@@ -3,12 +3,9 @@ package io.openluffy.operator.backup;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,20 +32,9 @@ public record BackupReport(String dump, long sizeBytes, long seconds, String sha
 
   /** The report of {@code job}'s pod whose {@code container} exited 0, if any of {@code pods} is one. */
   public static Optional<BackupReport> of(Job job, Collection<Pod> pods, String container) {
-    String uid = job.getMetadata().getUid();
-    return pods.stream()
-        .filter(pod -> pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> Objects.equals(uid, o.getUid())))
-        .filter(pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null)
-        .flatMap(pod -> pod.getStatus().getContainerStatuses().stream())
-        .filter(status -> container.equals(status.getName()))
-        .map(BackupReport::terminated)
-        .flatMap(Optional::stream)
+    return Terminations.of(job, pods, container)
         .filter(terminated -> Integer.valueOf(0).equals(terminated.getExitCode()))
         .flatMap(terminated -> parse(terminated.getMessage()).stream())
         .findFirst();
-  }
-
-  private static Optional<ContainerStateTerminated> terminated(ContainerStatus status) {
-    return Optional.ofNullable(status.getState()).map(state -> state.getTerminated());
   }
 }

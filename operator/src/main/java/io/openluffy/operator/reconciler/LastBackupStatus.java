@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -12,10 +11,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.openluffy.operator.backup.BackupReport;
+import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
-import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
@@ -46,9 +46,6 @@ public class LastBackupStatus implements StatusContributor {
   /** A stale check scheduled for the instant it turns stale lands just after it. */
   private static final Duration MARGIN = Duration.ofSeconds(1);
 
-  private record Finished(Job job, Instant time, boolean succeeded, String reason, String cause) {
-  }
-
   @Override
   public List<EventSource<?, OpenLuffyInstance>> eventSources(EventSourceContext<OpenLuffyInstance> context) {
     var configuration = InformerEventSourceConfiguration.from(Job.class, OpenLuffyInstance.class)
@@ -77,14 +74,14 @@ public class LastBackupStatus implements StatusContributor {
     List<Job> jobs = context.getSecondaryResources(Job.class).stream()
         .filter(job -> instance.targetNamespace().equals(job.getMetadata().getNamespace()))
         .toList();
-    Optional<Finished> newest = jobs.stream().flatMap(job -> finished(job).stream())
-        .max(Comparator.comparing(Finished::time).thenComparing(f -> f.job().getMetadata().getName()));
+    Optional<JobState> newest = jobs.stream().flatMap(job -> finished(job).stream())
+        .max(Comparator.comparing(JobState::end).thenComparing(JobState::name));
     BackupStatus previous = instance.getStatus() == null ? null : instance.getStatus().getLastBackup();
     Optional<Instant> lastSuccess = lastSuccess(jobs, previous);
     Instant now = status.now();
 
     Optional<Verdict> verdict;
-    if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().time()))) {
+    if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().end()))) {
       Set<Pod> pods = context.getSecondaryResources(Pod.class);
       status.lastBackup(lastBackup(newest.get(), lastSuccess, pods, previous));
       verdict = Optional.of(verdict(instance, newest.get()));
@@ -105,19 +102,19 @@ public class LastBackupStatus implements StatusContributor {
   private record Verdict(boolean ok, String reason, String message) {
   }
 
-  private static Verdict verdict(OpenLuffyInstance instance, Finished finished) {
-    String job = finished.job().getMetadata().getName();
+  private static Verdict verdict(OpenLuffyInstance instance, JobState finished) {
+    String job = finished.name();
     if (finished.succeeded()) {
-      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.time());
+      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.end());
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
         + " (the previous dumps are kept)";
     if ("DeadlineExceeded".equals(finished.reason())) {
       return new Verdict(false, STALE, "Backup Job " + job + " was stopped at its deadline of "
-          + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.time()
+          + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
-    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.time()
+    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.end()
         + finished.cause() + logs);
   }
 
@@ -170,24 +167,24 @@ public class LastBackupStatus implements StatusContributor {
   }
 
   private static Optional<Instant> lastSuccess(List<Job> jobs, BackupStatus previous) {
-    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(Finished::succeeded)
-        .map(Finished::time).max(Comparator.naturalOrder());
+    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(JobState::succeeded)
+        .map(JobState::end).max(Comparator.naturalOrder());
     Optional<Instant> recorded = Optional.ofNullable(previous).map(BackupStatus::getLastSuccessTime)
         .map(Instant::parse);
     return Stream.concat(fromJobs.stream(), recorded.stream()).max(Comparator.naturalOrder());
   }
 
-  private static BackupStatus lastBackup(Finished finished, Optional<Instant> lastSuccess, Set<Pod> pods,
+  private static BackupStatus lastBackup(JobState finished, Optional<Instant> lastSuccess, Set<Pod> pods,
       BackupStatus previous) {
     var lastBackup = new BackupStatus();
-    lastBackup.setTime(finished.time().toString());
+    lastBackup.setTime(finished.end().toString());
     lastBackup.setResult(finished.succeeded() ? SUCCEEDED : FAILED);
-    lastBackup.setJob(finished.job().getMetadata().getName());
-    Optional.ofNullable(finished.job().getStatus().getStartTime()).map(Instant::parse)
-        .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.time()).toSeconds()));
+    lastBackup.setJob(finished.name());
+    Optional.ofNullable(finished.start())
+        .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.end()).toSeconds()));
     lastSuccess.ifPresent(t -> lastBackup.setLastSuccessTime(t.toString()));
     if (finished.succeeded()) {
-      Optional<BackupReport> report = BackupReport.of(finished.job(), pods, BackupCronJobDependent.CONTAINER);
+      Optional<BackupReport> report = BackupReport.of(finished.job(), pods, BackupJob.CONTAINER);
       if (report.isPresent()) {
         lastBackup.setDump(report.get().dump());
         lastBackup.setSizeBytes(report.get().sizeBytes());
@@ -200,33 +197,8 @@ public class LastBackupStatus implements StatusContributor {
     return lastBackup;
   }
 
-  /** A Job counts once it has finished: condition Complete or Failed, as the Job controller sets them. */
-  private static Optional<Finished> finished(Job job) {
-    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    for (JobCondition condition : job.getStatus().getConditions()) {
-      if (!"True".equals(condition.getStatus())) {
-        continue;
-      }
-      if ("Complete".equals(condition.getType())) {
-        return Optional.of(new Finished(job, time(job.getStatus().getCompletionTime(), condition, job), true, null,
-            ""));
-      }
-      if ("Failed".equals(condition.getType())) {
-        String cause = condition.getReason() == null ? ""
-            : " (" + condition.getReason() + (condition.getMessage() == null ? "" : ": " + condition.getMessage())
-                + ")";
-        return Optional.of(new Finished(job, time(null, condition, job), false, condition.getReason(), cause));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Instant time(String completionTime, JobCondition condition, Job job) {
-    String time = completionTime != null ? completionTime
-        : condition.getLastTransitionTime() != null ? condition.getLastTransitionTime()
-        : job.getMetadata().getCreationTimestamp();
-    return Instant.parse(time);
+  /** A Job counts once it has finished. */
+  private static Optional<JobState> finished(Job job) {
+    return Optional.of(JobState.of(job)).filter(JobState::finished);
   }
 }

@@ -74,9 +74,11 @@ public final class MockCluster implements AutoCloseable {
             .endResourceRule().endStatus().build())
         .always();
     client = server.createClient();
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
-        .create();
+    for (String crd : List.of("openluffyinstances", "openluffybackups")) {
+      client.apiextensions().v1().customResourceDefinitions()
+          .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".openluffy.io-v1.yml"))
+          .create();
+    }
   }
 
   /** Starts the mock server and the operator; API servers are never reached (in-cluster URLs). */

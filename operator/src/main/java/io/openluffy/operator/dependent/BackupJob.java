@@ -1,0 +1,72 @@
+package io.openluffy.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.openluffy.operator.crd.BackupSpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import java.util.Map;
+
+/**
+ * The Job that runs backup.sh once (see {@link BackupScriptsConfigMapDependent}): the CronJob's job template, and an
+ * on-demand OpenLuffyBackup's Job. A run has a deadline, so a hung one cannot block the next.
+ */
+public final class BackupJob {
+
+  static final String BACKUP_DIR = "/backups";
+  /** How long pg_dump waits for a table lock before the run fails (instead of hanging until the deadline). */
+  static final String LOCK_WAIT_TIMEOUT = "60s";
+  /** The container that runs backup.sh; its termination message is the dump's report (backup.BackupReport). */
+  public static final String CONTAINER = "pg-dump";
+  /** Kubernetes' default path, set explicitly because backup.sh is told to write there. */
+  static final String TERMINATION_LOG = "/dev/termination-log";
+
+  private BackupJob() {
+  }
+
+  /** The Job's spec; its pods carry {@code podLabels} (the backup NetworkPolicy selects them by component). */
+  public static JobSpec spec(OpenLuffyInstance instance, Map<String, String> podLabels) {
+    BackupSpec backup = instance.spec().backup();
+    String dbSecret = PostgresSecretDependent.name(instance);
+    var container = new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(instance.spec().database().image())
+        .withCommand("sh", BackupScriptsConfigMapDependent.MOUNT_PATH + "/" + BackupScriptsConfigMapDependent.BACKUP)
+        .withEnv(
+            EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
+            EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
+            EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT),
+            EnvVars.plain("TERMINATION_LOG", TERMINATION_LOG),
+            EnvVars.plain("PGHOST", PostgresServiceDependent.host(instance)),
+            EnvVars.plain("PGPORT", Integer.toString(PostgresStatefulSetDependent.PORT)),
+            EnvVars.fromSecret("PGDATABASE", dbSecret, PostgresSecretDependent.DATABASE_KEY),
+            EnvVars.fromSecret("PGUSER", dbSecret, PostgresSecretDependent.USER_KEY),
+            EnvVars.fromSecret("PGPASSWORD", dbSecret, PostgresSecretDependent.PASSWORD_KEY))
+        .withTerminationMessagePath(TERMINATION_LOG)
+        // a failed run leaves no report; its "backup failed:" line (never a secret) becomes the message instead
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .withSecurityContext(PodSecurity.container())
+        .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
+            PodSecurity.mount("scripts", BackupScriptsConfigMapDependent.MOUNT_PATH))
+        .build();
+    return new JobSpecBuilder()
+        .withBackoffLimit(2)
+        .withActiveDeadlineSeconds(backup.deadlineSeconds())
+        .withNewTemplate()
+        .withNewMetadata().withLabels(podLabels).endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withAutomountServiceAccountToken(false)
+        .withEnableServiceLinks(false)
+        .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
+        .withContainers(container)
+        .addNewVolume().withName("backups").withNewPersistentVolumeClaim().withClaimName(BackupPvcDependent.name(instance))
+        .endPersistentVolumeClaim().endVolume()
+        .addToVolumes(PodSecurity.scratch("tmp"))
+        .addNewVolume().withName("scripts").withNewConfigMap().withName(BackupScriptsConfigMapDependent.name(instance))
+        .endConfigMap().endVolume()
+        .endSpec()
+        .endTemplate()
+        .build();
+  }
+}
