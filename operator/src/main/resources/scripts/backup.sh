@@ -37,7 +37,13 @@ esac
 export PGCONNECT_TIMEOUT
 cd "$BACKUP_DIR" 2>/dev/null || fail "cannot enter BACKUP_DIR $BACKUP_DIR"
 
-# Leftovers of a killed run: no other run is writing (the CronJob's concurrencyPolicy is Forbid).
+# One run at a time on the volume: the CronJob's concurrencyPolicy Forbid knows nothing of on-demand backups
+# (OpenLuffyBackup). The lock is on the directory itself (no file to list or prune) and goes with the process.
+exec 9< . || fail "cannot open $BACKUP_DIR to lock it"
+flock -n 9 || fail "another backup is running on $BACKUP_DIR (it holds the lock on the directory); the next run" \
+  "tries again"
+
+# Leftovers of a killed run: no other run is writing (the lock above).
 rm -f .partial-*
 for sum in openluffy-*.dump.sha256; do
   [ -e "$sum" ] && [ ! -e "${sum%.sha256}" ] && rm -f -- "$sum"

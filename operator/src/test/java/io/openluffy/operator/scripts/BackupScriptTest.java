@@ -112,6 +112,23 @@ class BackupScriptTest {
     assertThat(dumps()).hasSize(2);
   }
 
+  /** A second run (an on-demand backup during a scheduled one) stops at once and leaves the first one's dump alone. */
+  @Test
+  void aSecondRunWhileOneIsWritingStopsAndLeavesItAlone() throws Exception {
+    Process first;
+    try (var lock = Lock.exclusive(postgres, "audit")) {
+      first = BACKUP.start(env("RETENTION", "3", "HOSTNAME", "first"), shims);
+      awaitFile(name -> name.startsWith(".partial-"));
+
+      var second = backup("RETENTION", "3", "HOSTNAME", "second", "LOCK_WAIT_TIMEOUT", "5s");
+
+      Script.assertFailedWithOneLine(second, "another backup is running on " + backups);
+      assertThat(everything()).as("the first run's partial dump").anyMatch(name -> name.startsWith(".partial-"));
+    }
+    assertWritten(Script.finish(first, 120));
+    assertThat(dumps()).containsExactly(onlyDump("first"));
+  }
+
   @Test
   void aTruncatedDumpIsRefused() throws Exception {
     corruptingPgDump("truncate -s $(( $(wc -c < \"$out\") / 2 )) \"$out\"");
