@@ -46,6 +46,17 @@ class InstanceSchemaTest {
   }
 
   @Test
+  void backupExampleIsValidAndNamesAnExampleInstanceInItsNamespace() {
+    JsonNode backup = Manifests.documents(RepoPaths.EXAMPLES.resolve("backup-now.yaml")).get(0);
+    JsonNode prod = Manifests.documents(Environment.PROD.example).get(1);
+
+    assertThat(CrdSchema.of(RepoPaths.BACKUP_CRD, "v1alpha1").errors(backup)).isEmpty();
+    assertThat(backup.path("spec").path("instance").asText()).isEqualTo(prod.path("metadata").path("name").asText());
+    assertThat(backup.path("metadata").path("namespace").asText())
+        .isEqualTo(prod.path("spec").path("namespace").asText("openluffy-" + prod.path("metadata").path("name").asText()));
+  }
+
+  @Test
   void schemaRefusesWrongTypesEnumsAndUnknownFields() {
     JsonNode wrong = Manifests.documents("""
         apiVersion: openluffy.io/v1alpha1

@@ -71,8 +71,7 @@ final class OperatorAudit {
     try (KubernetesClient test = server.createClient();
          KubernetesClient operatorClient = new KubernetesClientBuilder()
              .withConfig(new ConfigBuilder(test.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build()) {
-      test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.CRD.toFile()).create();
-      test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.BACKUP_CRD.toFile()).create();
+      MockCluster.installCrds(test);
       test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(RenderedChart.NAMESPACE)
           .endMetadata().build()).create();
       test.secrets().inNamespace(RenderedChart.NAMESPACE).resource(new SecretBuilder().withNewMetadata()

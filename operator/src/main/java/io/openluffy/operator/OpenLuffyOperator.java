@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
+import io.openluffy.operator.backup.OpenLuffyRestoreReconciler;
 import io.openluffy.operator.bootstrap.AdminSecretWatch;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
 import io.openluffy.operator.bootstrap.BootstrapClient;
@@ -15,6 +16,7 @@ import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.reconciler.AdminBootstrapStatus;
 import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
+import io.openluffy.operator.reconciler.RestoreStatus;
 import io.openluffy.operator.reconciler.StatusContributor;
 import io.openluffy.operator.reconciler.WorkloadStatus;
 import java.net.URI;
@@ -95,6 +97,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock);
     operator.register(reconciler);
     operator.register(new OpenLuffyBackupReconciler(config.serverSideApply()));
+    operator.register(new OpenLuffyRestoreReconciler(config.serverSideApply()));
     return new OpenLuffyOperator(operator, reconciler);
   }
 
@@ -103,7 +106,7 @@ public final class OpenLuffyOperator implements AutoCloseable {
       Clock clock) {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new WorkloadStatus(), new LastBackupStatus(), bootstrap);
+    return List.of(new WorkloadStatus(), new LastBackupStatus(), new RestoreStatus(), bootstrap);
   }
 
   public OpenLuffyOperator start() {

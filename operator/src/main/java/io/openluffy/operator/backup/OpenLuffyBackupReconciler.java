@@ -1,7 +1,5 @@
 package io.openluffy.operator.backup;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -59,9 +57,7 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
       return UpdateControl.noUpdate();
     }
     String name = backup.getMetadata().getName();
-    Optional<Job> job = RunJobs.job(context, name)
-        .or(() -> Optional.ofNullable(previous.getJob()).map(j -> context.getClient().batch().v1().jobs()
-            .inNamespace(backup.getMetadata().getNamespace()).withName(j).get()));
+    Optional<Job> job = RunJobs.job(context, backup, previous.getJob());
     OpenLuffyBackupStatus status;
     Duration recheck = null;
     if (job.isPresent()) {
@@ -135,12 +131,7 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
     Map<String, String> labels = InstanceLabels.of(instance, Component.BACKUP);
     labels.put(RUN_LABEL, name);
     return new JobBuilder()
-        .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(backup.getMetadata().getNamespace())
-            .withLabels(labels)
-            .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(backup.getApiVersion())
-                .withKind(backup.getKind()).withName(name).withUid(backup.getMetadata().getUid()).withController(true)
-                .build())
-            .build())
+        .withMetadata(RunJobs.metadata(backup, labels))
         .withSpec(BackupJob.spec(instance, labels))
         .build();
   }

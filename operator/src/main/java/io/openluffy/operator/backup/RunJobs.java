@@ -1,6 +1,9 @@
 package io.openluffy.operator.backup;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -11,6 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,9 +37,24 @@ final class RunJobs {
     return List.of(new InformerEventSource<>(jobs, context), new InformerEventSource<>(pods, context));
   }
 
-  static Optional<Job> job(Context<?> context, String name) {
+  /**
+   * The run's Job (named after the run): from the cache, or, when the status already names it and the cache has not
+   * seen it yet, from the API server, so that a Job just created is not taken for deleted.
+   */
+  static Optional<Job> job(Context<?> context, HasMetadata run, String recorded) {
+    String name = run.getMetadata().getName();
     return context.getSecondaryResources(Job.class).stream().filter(j -> name.equals(j.getMetadata().getName()))
-        .findFirst();
+        .findFirst().or(() -> Optional.ofNullable(recorded).map(j -> context.getClient().batch().v1().jobs()
+            .inNamespace(run.getMetadata().getNamespace()).withName(j).get()));
+  }
+
+  /** A run's Job's metadata: named after the run, in its namespace, owned by it (deleting the run deletes the Job). */
+  static ObjectMeta metadata(HasMetadata run, Map<String, String> labels) {
+    String name = run.getMetadata().getName();
+    return new ObjectMetaBuilder().withName(name).withNamespace(run.getMetadata().getNamespace()).withLabels(labels)
+        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(run.getApiVersion()).withKind(run.getKind())
+            .withName(name).withUid(run.getMetadata().getUid()).withController(true).build())
+        .build();
   }
 
   static Set<Pod> pods(Context<?> context) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place status is made. Steps report conditions; {@link #build()} adds {@code Ready}, the phase and
@@ -37,6 +38,7 @@ public final class StatusBuilder {
   private AdminStatus admin;
   private BackupStatus lastBackup;
   private Reported failure;
+  private Reported restoring;
   private Duration retryAfter;
   private boolean terminal;
 
@@ -66,6 +68,12 @@ public final class StatusBuilder {
   public StatusBuilder failed(String reason, String message) {
     failure = new Reported("False", reason, message, true);
     terminal = true;
+    return this;
+  }
+
+  /** An OpenLuffyRestore is running: Ready=False with reason Restoring and this message, phase Restoring. */
+  public StatusBuilder restoring(String message) {
+    restoring = new Reported("False", "Restoring", message, true);
     return this;
   }
 
@@ -151,6 +159,9 @@ public final class StatusBuilder {
     if (failure != null) {
       return failure;
     }
+    if (restoring != null) {
+      return restoring;
+    }
     if (waiting.isEmpty()) {
       return new Reported("True", "AllComponentsReady", "All components are ready", true);
     }
@@ -161,10 +172,14 @@ public final class StatusBuilder {
     if (terminal) {
       return Phase.Failed;
     }
+    if (restoring != null && failure == null) {
+      return Phase.Restoring;
+    }
     if (waiting.isEmpty() && failure == null) {
       return Phase.Ready;
     }
-    if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
+    // after a restore the API server comes back like after any outage
+    if (Set.of(Phase.Ready, Phase.Degraded, Phase.Restoring).contains(previous.getPhase())) {
       return Phase.Degraded;
     }
     return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;

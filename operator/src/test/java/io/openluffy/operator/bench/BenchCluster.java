@@ -1,5 +1,6 @@
 package io.openluffy.operator.bench;
 
+import io.openluffy.operator.testing.MockCluster;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,9 +60,7 @@ final class BenchCluster implements BenchServer {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), requests, false);
     server.init();
     client = BenchClients.connect(url(), BenchClients.DRIVER);
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(BenchCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
-        .create();
+    MockCluster.installCrds(client);
     client.resource(new SecretBuilder().withNewMetadata().withName(ADMIN_SECRET)
         .withNamespace(ADMIN_SECRET_NAMESPACE).endMetadata()
         .addToData("email", base64("admin@bench.example"))

@@ -18,13 +18,14 @@ class CrdFileInSyncTest {
 
   static final String FILE = "openluffyinstances.openluffy.io-v1.yml";
   static final String BACKUPS = "openluffybackups.openluffy.io-v1.yml";
+  static final String RESTORES = "openluffyrestores.openluffy.io-v1.yml";
   static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
       + " operator/target/classes/META-INF/fabric8/*.yml crds/ && cp crds/*.yml helm/openluffy/crds/";
   // surefire runs in the module directory
   private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8", FILE);
 
   @ParameterizedTest
-  @ValueSource(strings = {FILE, BACKUPS})
+  @ValueSource(strings = {FILE, BACKUPS, RESTORES})
   void committedCrdEqualsGeneratedCrd(String file) throws IOException {
     Path generated = Path.of("target/classes/META-INF/fabric8", file);
     Path committed = Path.of("..", "crds", file);

@@ -74,9 +74,17 @@ public final class MockCluster implements AutoCloseable {
             .endResourceRule().endStatus().build())
         .always();
     client = server.createClient();
-    for (String crd : List.of("openluffyinstances", "openluffybackups")) {
+    installCrds(client);
+  }
+
+  /**
+   * Every CRD the operator watches, as generated (with them the mock serves status subresources): without one, its
+   * informer fails to start and JOSDK exits the JVM.
+   */
+  public static void installCrds(KubernetesClient client) {
+    for (String plural : List.of("openluffyinstances", "openluffybackups", "openluffyrestores")) {
       client.apiextensions().v1().customResourceDefinitions()
-          .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".openluffy.io-v1.yml"))
+          .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/" + plural + ".openluffy.io-v1.yml"))
           .create();
     }
   }
