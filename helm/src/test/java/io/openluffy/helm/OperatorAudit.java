@@ -32,6 +32,8 @@ import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RestoreSpec;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.testing.MockCluster;
@@ -123,6 +125,22 @@ final class OperatorAudit {
     backupJob.delete();
     await().atMost(WAIT).until(() -> test.resource(onDemand).get().getStatus() != null
         && test.resource(onDemand).get().getStatus().getPhase() == RunPhase.Failed);
+
+    // A restore: the API server to zero (no pods on the mock), its Job created and finished, the restore final.
+    OpenLuffyRestore restore = new OpenLuffyRestore();
+    restore.setMetadata(new ObjectMetaBuilder().withName("audit-restore").withNamespace(namespace).build());
+    restore.setSpec(new RestoreSpec());
+    restore.getSpec().setInstance("audit");
+    restore.getSpec().setDump("latest");
+    test.resource(restore).create();
+    Job restoreJob = await().atMost(WAIT).until(() -> test.batch().v1().jobs().inNamespace(namespace)
+        .withName("audit-restore").get(), j -> j != null);
+    restoreJob.setStatus(new JobStatusBuilder().withSucceeded(1).withCompletionTime("2026-01-01T03:00:30Z")
+        .addNewCondition().withType("Complete").withStatus("True").withLastTransitionTime("2026-01-01T03:00:30Z")
+        .endCondition().build());
+    test.resource(restoreJob).updateStatus();
+    await().atMost(WAIT).until(() -> test.resource(restore).get().getStatus() != null
+        && test.resource(restore).get().getStatus().isFinal());
 
     // Switching features off makes the workflow delete what they had created (the edit retried when it meets a
     // status write of the operator: 409).

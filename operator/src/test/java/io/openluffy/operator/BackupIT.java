@@ -5,23 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.ControlPlane;
 import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyBackupStatus;
+import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.RunPhase;
+import io.openluffy.operator.crd.RunStatus;
+import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.InstanceLabels;
 import io.openluffy.operator.testing.MockCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,5 +122,40 @@ class BackupIT {
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
         .until(() -> status.equals(backups.get().getStatus()) && admin.batch().v1().jobs().inNamespace(ns)
             .withLabel(OpenLuffyBackupReconciler.RUN_LABEL).list().getItems().size() == 1);
+  }
+
+  /**
+   * A restore with kubectl apply alone: the Deployment controller really takes the API pods away before the restore
+   * Job runs (kwok completes it), and brings them back after.
+   */
+  @Test
+  void anOpenLuffyRestoreStopsTheApiServerRestoresAndStartsItAgain() throws Exception {
+    String ns = instance.targetNamespace();
+    Path manifest = Files.writeString(Files.createTempFile("olr", ".yaml"), """
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyRestore
+        metadata: {name: restore-latest, namespace: %s}
+        spec: {instance: %s, dump: latest}
+        """.formatted(ns, NAME));
+    var api = admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance));
+    var restores = admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName("restore-latest");
+    plane.kubectl("apply", "-f", manifest.toString());
+
+    var seen = new ArrayList<String>();
+    RunStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      var phase = Instances.get(admin, NAME).getStatus().getPhase();
+      int apiPods = admin.pods().inNamespace(ns).withLabel(InstanceLabels.COMPONENT, "api").list().getItems().size();
+      Job job = admin.batch().v1().jobs().inNamespace(ns).withName("restore-latest").get();
+      boolean running = job != null && !JobState.of(job).finished();
+      seen.add(phase + " replicas=" + api.get().getSpec().getReplicas() + " apiPods=" + apiPods + " restoring="
+          + running);
+      return restores.get().getStatus();
+    }, s -> s != null && s.isFinal());
+
+    assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Succeeded);
+    assertThat(seen).as("observed while it ran").contains("Restoring replicas=0 apiPods=0 restoring=true")
+        .noneMatch(line -> line.contains("restoring=true") && !line.contains("apiPods=0"));
+    await().atMost(Instances.PATIENCE).until(() -> api.get().getSpec().getReplicas() == 1);
+    Instances.awaitReady(admin, NAME);
   }
 }

@@ -17,6 +17,8 @@ import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RestoreSpec;
 import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
@@ -76,6 +78,16 @@ class RbacIT {
       admin.resource(onDemand).create();
       await("OpenLuffyBackup rbac-now final").atMost(Instances.PATIENCE)
           .until(() -> admin.resource(onDemand).get().getStatus(), status -> status != null && status.isFinal());
+      // a restore: the API server to zero and back, the restore Job in between
+      var restore = new OpenLuffyRestore();
+      restore.setMetadata(new ObjectMetaBuilder().withName("rbac-restore").withNamespace(ns).build());
+      restore.setSpec(new RestoreSpec());
+      restore.getSpec().setInstance("rbac");
+      restore.getSpec().setDump("latest");
+      admin.resource(restore).create();
+      await("OpenLuffyRestore rbac-restore final").atMost(Instances.PATIENCE)
+          .until(() -> admin.resource(restore).get().getStatus(), status -> status != null && status.isFinal());
+      Instances.awaitReady(admin, "rbac");
       // features switched off: the operator deletes what they needed
       admin.resources(OpenLuffyInstance.class).withName("rbac").edit(i -> {
         i.getSpec().setHost(null);
