@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one place status is made. Steps report conditions; {@link #build()} adds {@code Ready}, the phase and
@@ -179,7 +179,7 @@ public final class StatusBuilder {
       return Phase.Ready;
     }
     // after a restore the API server comes back like after any outage
-    if (Set.of(Phase.Ready, Phase.Degraded, Phase.Restoring).contains(previous.getPhase())) {
+    if (EnumSet.of(Phase.Ready, Phase.Degraded, Phase.Restoring).contains(previous.getPhase())) {
       return Phase.Degraded;
     }
     return waiting.equals(List.of(ConditionType.ADMIN_BOOTSTRAPPED)) ? Phase.Bootstrapping : Phase.Provisioning;

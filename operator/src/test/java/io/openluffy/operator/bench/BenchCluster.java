@@ -1,6 +1,5 @@
 package io.openluffy.operator.bench;
 
-import io.openluffy.operator.testing.MockCluster;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.testing.MockCluster;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
