@@ -2,7 +2,8 @@
 # One backup of an OpenLuffy database into $BACKUP_DIR, run by the backup Job (image postgres, /bin/sh is dash).
 #
 # Input: the libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE), BACKUP_DIR, RETENTION (dumps kept,
-# >= 1), LOCK_WAIT_TIMEOUT (how long pg_dump may wait for a table lock, default 60s).
+# >= 1), LOCK_WAIT_TIMEOUT (how long pg_dump may wait for a table lock, default 60s), TERMINATION_LOG (optional: the
+# container's terminationMessagePath, where a success leaves one JSON line for the operator's status).
 # Output: openluffy-<UTC time>-<host>.dump and its .sha256. Success prints one "backup written" line on stdout;
 # any failure exits non-zero with one "backup failed: ..." line on stderr, and never leaves a file named like a dump.
 #
@@ -36,7 +37,13 @@ esac
 export PGCONNECT_TIMEOUT
 cd "$BACKUP_DIR" 2>/dev/null || fail "cannot enter BACKUP_DIR $BACKUP_DIR"
 
-# Leftovers of a killed run: no other run is writing (the CronJob's concurrencyPolicy is Forbid).
+# One run at a time on the volume: the CronJob's concurrencyPolicy Forbid knows nothing of on-demand backups
+# (OpenLuffyBackup). The lock is on the directory itself (no file to list or prune) and goes with the process.
+exec 9< . || fail "cannot open $BACKUP_DIR to lock it"
+flock -n 9 || fail "another backup is running on $BACKUP_DIR (it holds the lock on the directory); the next run" \
+  "tries again"
+
+# Leftovers of a killed run: no other run is writing (the lock above).
 rm -f .partial-*
 for sum in openluffy-*.dump.sha256; do
   [ -e "$sum" ] && [ ! -e "${sum%.sha256}" ] && rm -f -- "$sum"
@@ -114,5 +121,12 @@ mv -- "$partial" "$name" || fail "cannot rename the dump to $name"
 trap - EXIT
 rm -f .last-failed-size
 
-echo "backup written: $name ($(size_of "$name") bytes, $(($(date +%s) - started)) s, sha256 $sum)"
+size=$(size_of "$name")
+seconds=$(($(date +%s) - started))
+echo "backup written: $name ($size bytes, $seconds s, sha256 $sum)"
+# The dump's name is [A-Za-z0-9.-] only (UTC time, pod name), so it needs no JSON escaping.
+if [ -n "${TERMINATION_LOG:-}" ]; then
+  printf '{"dump":"%s","sizeBytes":%s,"seconds":%s,"sha256":"%s"}\n' "$name" "$size" "$seconds" "$sum" \
+    > "$TERMINATION_LOG" || echo "cannot write the report to $TERMINATION_LOG" >&2
+fi
 prune_to "$RETENTION"

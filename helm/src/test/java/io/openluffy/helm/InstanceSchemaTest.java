@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,8 +17,15 @@ class InstanceSchemaTest {
   private static final CrdSchema SCHEMA = CrdSchema.of(RepoPaths.CRD, "v1alpha1");
 
   @Test
-  void chartInstallsTheSameCrdAsTheOperatorGenerates() throws Exception {
-    assertThat(Files.readString(RepoPaths.CHART_CRD)).isEqualTo(Files.readString(RepoPaths.CRD));
+  void chartInstallsTheSameCrdsAsTheOperatorGenerates() throws Exception {
+    try (Stream<Path> crds = Files.list(RepoPaths.CRD.getParent())) {
+      List<Path> files = crds.sorted().toList();
+      assertThat(files).contains(RepoPaths.CRD, RepoPaths.BACKUP_CRD, RepoPaths.CRD.resolveSibling("openluffyrestores.openluffy.io-v1.yml"));
+      for (Path crd : files) {
+        assertThat(Files.readString(RepoPaths.CHART.resolve("crds").resolve(crd.getFileName())))
+            .as("helm/openluffy/crds/" + crd.getFileName()).isEqualTo(Files.readString(crd));
+      }
+    }
   }
 
   @ParameterizedTest
@@ -33,6 +43,17 @@ class InstanceSchemaTest {
         .filter(doc -> doc.path("kind").asText().equals("OpenLuffyInstance")).findFirst().orElseThrow();
 
     assertThat(SCHEMA.errors(instance)).isEmpty();
+  }
+
+  @Test
+  void backupExampleIsValidAndNamesAnExampleInstanceInItsNamespace() {
+    JsonNode backup = Manifests.documents(RepoPaths.EXAMPLES.resolve("backup-now.yaml")).get(0);
+    JsonNode prod = Manifests.documents(Environment.PROD.example).get(1);
+
+    assertThat(CrdSchema.of(RepoPaths.BACKUP_CRD, "v1alpha1").errors(backup)).isEmpty();
+    assertThat(backup.path("spec").path("instance").asText()).isEqualTo(prod.path("metadata").path("name").asText());
+    assertThat(backup.path("metadata").path("namespace").asText())
+        .isEqualTo(prod.path("spec").path("namespace").asText("openluffy-" + prod.path("metadata").path("name").asText()));
   }
 
   @Test

@@ -30,8 +30,13 @@ import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
+import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RestoreSpec;
+import io.openluffy.operator.crd.RunPhase;
+import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
@@ -69,7 +74,7 @@ final class OperatorAudit {
     try (KubernetesClient test = server.createClient();
          KubernetesClient operatorClient = new KubernetesClientBuilder()
              .withConfig(new ConfigBuilder(test.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build()) {
-      test.apiextensions().v1().customResourceDefinitions().load(RepoPaths.CRD.toFile()).create();
+      MockCluster.installCrds(test);
       test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(RenderedChart.NAMESPACE)
           .endMetadata().build()).create();
       test.secrets().inNamespace(RenderedChart.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
@@ -110,18 +115,48 @@ final class OperatorAudit {
     await().atMost(WAIT).until(() -> test.resources(OpenLuffyInstance.class).withName("audit").get().getStatus()
         .getLastBackup() != null);
 
-    // Switching features off makes the workflow delete what they had created.
-    test.resources(OpenLuffyInstance.class).withName("audit").edit(current -> {
-      OpenLuffyInstanceSpec changed = current.getSpec();
-      changed.setHost(null);
-      BackupSpec backup = changed.backup();
-      backup.setEnabled(false);
-      changed.setBackup(backup);
-      NetworkPolicySpec networkPolicy = changed.networkPolicy();
-      networkPolicy.setEnabled(false);
-      changed.setNetworkPolicy(networkPolicy);
-      return current;
-    });
+    // An on-demand backup: its Job created; the Job deleted before it finished (read again, then reported).
+    OpenLuffyBackup onDemand = new OpenLuffyBackup();
+    onDemand.setMetadata(new ObjectMetaBuilder().withName("audit-now").withNamespace(namespace).build());
+    onDemand.setSpec(new RunSpec());
+    onDemand.getSpec().setInstance("audit");
+    test.resource(onDemand).create();
+    var backupJob = test.batch().v1().jobs().inNamespace(namespace).withName("audit-now");
+    await().atMost(WAIT).until(() -> backupJob.get() != null);
+    backupJob.delete();
+    await().atMost(WAIT).until(() -> test.resource(onDemand).get().getStatus() != null
+        && test.resource(onDemand).get().getStatus().getPhase() == RunPhase.Failed);
+
+    // A restore: the API server to zero (no pods on the mock), its Job created and finished, the restore final.
+    OpenLuffyRestore restore = new OpenLuffyRestore();
+    restore.setMetadata(new ObjectMetaBuilder().withName("audit-restore").withNamespace(namespace).build());
+    restore.setSpec(new RestoreSpec());
+    restore.getSpec().setInstance("audit");
+    restore.getSpec().setDump("latest");
+    test.resource(restore).create();
+    Job restoreJob = await().atMost(WAIT).until(() -> test.batch().v1().jobs().inNamespace(namespace)
+        .withName("audit-restore").get(), j -> j != null);
+    restoreJob.setStatus(new JobStatusBuilder().withSucceeded(1).withCompletionTime("2026-01-01T03:00:30Z")
+        .addNewCondition().withType("Complete").withStatus("True").withLastTransitionTime("2026-01-01T03:00:30Z")
+        .endCondition().build());
+    test.resource(restoreJob).updateStatus();
+    await().atMost(WAIT).until(() -> test.resource(restore).get().getStatus() != null
+        && test.resource(restore).get().getStatus().isFinal());
+
+    // Switching features off makes the workflow delete what they had created (the edit retried when it meets a
+    // status write of the operator: 409).
+    await().atMost(WAIT).ignoreExceptions().until(() -> test.resources(OpenLuffyInstance.class).withName("audit")
+        .edit(current -> {
+          OpenLuffyInstanceSpec changed = current.getSpec();
+          changed.setHost(null);
+          BackupSpec backup = changed.backup();
+          backup.setEnabled(false);
+          changed.setBackup(backup);
+          NetworkPolicySpec networkPolicy = changed.networkPolicy();
+          networkPolicy.setEnabled(false);
+          changed.setNetworkPolicy(networkPolicy);
+          return current;
+        }) != null);
     await().atMost(WAIT).until(() -> test.network().v1().ingresses().inNamespace(namespace).list().getItems().isEmpty());
 
     test.resources(OpenLuffyInstance.class).withName("audit").delete();

@@ -12,6 +12,7 @@ final class RepoPaths {
   static final Path EXAMPLES = ROOT.resolve("examples");
   static final Path CRD = ROOT.resolve("crds/openluffyinstances.openluffy.io-v1.yml");
   static final Path CHART_CRD = CHART.resolve("charts/crds/crds/openluffyinstances.openluffy.io-v1.yml");
+  static final Path BACKUP_CRD = ROOT.resolve("crds/openluffybackups.openluffy.io-v1.yml");
 
   private RepoPaths() {}
 

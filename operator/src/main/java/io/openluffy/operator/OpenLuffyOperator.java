@@ -5,6 +5,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
+import io.openluffy.operator.backup.OpenLuffyRestoreReconciler;
 import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.bootstrap.AdminSecretWatch;
 import io.openluffy.operator.bootstrap.ApiServerLocator;
@@ -18,6 +20,7 @@ import io.openluffy.operator.reconciler.IngressStatus;
 import io.openluffy.operator.reconciler.InstanceMetrics;
 import io.openluffy.operator.reconciler.LastBackupStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
+import io.openluffy.operator.reconciler.RestoreStatus;
 import io.openluffy.operator.reconciler.StatusContributor;
 import io.openluffy.operator.reconciler.WorkloadStatus;
 import java.net.URI;
@@ -98,6 +101,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var reconciler = new OpenLuffyInstanceReconciler(config, contributors(config, apiServers, clock), clock,
         new InstanceMetrics(registry, clock));
     operator.register(reconciler);
+    operator.register(new OpenLuffyBackupReconciler(config.serverSideApply()));
+    operator.register(new OpenLuffyRestoreReconciler(config.serverSideApply()));
     return new OpenLuffyOperator(operator, reconciler);
   }
 
@@ -107,8 +112,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new AdminSecretPolicy(config.adminSecretNamespace()),
         new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), bootstrap,
-        new IngressStatus());
+    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), new RestoreStatus(),
+        bootstrap, new IngressStatus());
   }
 
   public OpenLuffyOperator start() {

@@ -15,7 +15,9 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.testing.JobRuns;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import java.time.Duration;
@@ -61,6 +63,32 @@ class BackupStatusTest extends MockClusterTest {
     assertThat(status.getLastBackup().getLastSuccessTime()).isEqualTo(finished.toString());
     assertThat(status.condition(ConditionType.LAST_BACKUP_SUCCEEDED).orElseThrow().getReason())
         .isEqualTo("BackupSucceeded");
+  }
+
+  /** The pod that ran backup.sh reports the dump in its termination message; a pod of another Job does not count. */
+  @Test
+  void aSucceededBackupShowsTheDumpItsPodReported() {
+    var instance = cluster.createReady(MockCluster.instance("dump", spec -> { }));
+    Job first = runJob(instance, "openluffy-dump-backup-1", "Complete", HOUR_AGO.minus(Duration.ofHours(1)));
+    JobRuns.podExited(k8s, first, BackupJob.CONTAINER, 0,
+        JobRuns.backupReport("openluffy-20261201T010000Z-a.dump", 7_699_429));
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        last -> last != null && "openluffy-20261201T010000Z-a.dump".equals(last.getDump()));
+
+    // The Job controller marks the Job complete only after its pod succeeded, but the two events may arrive in
+    // either order: the newer Job shows nothing of the older pod's dump, and its own once its pod is seen.
+    Job second = runJob(instance, "openluffy-dump-backup-2", "Complete", HOUR_AGO);
+    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        last -> "openluffy-dump-backup-2".equals(last.getJob()));
+    assertThat(cluster.get("dump").getStatus().getLastBackup().getDump()).isNull();
+    JobRuns.podExited(k8s, second, BackupJob.CONTAINER, 0,
+        JobRuns.backupReport("openluffy-20261201T020000Z-b.dump", 7_700_001));
+
+    var last = await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("dump").getStatus().getLastBackup(),
+        l -> "openluffy-20261201T020000Z-b.dump".equals(l.getDump()));
+    assertThat(last.getSizeBytes()).isEqualTo(7_700_001L);
+    assertThat(last.getDurationSeconds()).isEqualTo(RUN_SECONDS);
+    assertThat(last.getTime()).isEqualTo(HOUR_AGO.toString());
   }
 
   @Test

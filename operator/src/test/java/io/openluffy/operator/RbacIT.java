@@ -3,6 +3,7 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +17,11 @@ import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
+import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RestoreSpec;
+import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.events.InstanceEvents;
@@ -71,6 +76,24 @@ class RbacIT {
       // a backup run finishes (kwok completes the Job's pod): the operator reads its result
       plane.kubectl("-n", ns, "create", "job", "rbac-backup-now", "--from=cronjob/" + BackupCronJobDependent.name(instance));
       Instances.awaitCondition(admin, "rbac", "LastBackupSucceeded", "True");
+      // an on-demand backup: the operator creates its Job and reports it
+      var onDemand = new OpenLuffyBackup();
+      onDemand.setMetadata(new ObjectMetaBuilder().withName("rbac-now").withNamespace(ns).build());
+      onDemand.setSpec(new RunSpec());
+      onDemand.getSpec().setInstance("rbac");
+      admin.resource(onDemand).create();
+      await("OpenLuffyBackup rbac-now final").atMost(Instances.PATIENCE)
+          .until(() -> admin.resource(onDemand).get().getStatus(), status -> status != null && status.isFinal());
+      // a restore: the API server to zero and back, the restore Job in between
+      var restore = new OpenLuffyRestore();
+      restore.setMetadata(new ObjectMetaBuilder().withName("rbac-restore").withNamespace(ns).build());
+      restore.setSpec(new RestoreSpec());
+      restore.getSpec().setInstance("rbac");
+      restore.getSpec().setDump("latest");
+      admin.resource(restore).create();
+      await("OpenLuffyRestore rbac-restore final").atMost(Instances.PATIENCE)
+          .until(() -> admin.resource(restore).get().getStatus(), status -> status != null && status.isFinal());
+      Instances.awaitReady(admin, "rbac");
       // features switched off: the operator deletes what they needed
       admin.resources(OpenLuffyInstance.class).withName("rbac").edit(i -> {
         i.getSpec().setHost(null);
@@ -123,7 +146,8 @@ class RbacIT {
    * What the chart grants for paths this life does not take: create and update are what the chart's
    * serverSideApply=false mode uses instead of apply (audited on the mock tier by the helm module's
    * RbacCoverageTest), delete on the always-present workloads and Services and patch on Secrets are what JOSDK's
-   * dependents may do (WorkflowPermissions), get on instances is its re-read after a conflict, and update on the
+   * dependents may do (WorkflowPermissions), get on instances is its re-read after a conflict, get on Jobs the re-read of
+ * an on-demand backup's Job the cache has not seen yet, and update on the
    * Lease is what JOSDK checks for before it starts (its SelfSubjectRulesReview) although fabric8 renews with patch.
    * A grant outside this list that the life above never used fails the test.
    */
@@ -136,7 +160,9 @@ class RbacIT {
         || p.equals(new Permission("", "configmaps", "patch"))
         || p.equals(new Permission("openluffy.io", "openluffyinstances", "get"))
         // the count of an Event whose change came again, which this life may not repeat
-        || p.equals(new Permission("", "events", "patch"));
+        || p.equals(new Permission("", "events", "patch"))
+        // an OpenLuffyBackup's Job read again when the cache has not seen it yet (audited by RbacCoverageTest)
+        || p.equals(new Permission("batch", "jobs", "get"));
   }
 
   private static Stream<Permission> permissions(PolicyRule rule) {

@@ -20,6 +20,13 @@ public class BackupStatus {
   @JsonPropertyDescription("Seconds from the Job's start to its end.")
   private Long durationSeconds;
 
+  @JsonPropertyDescription("File name of the dump a successful Job wrote, on the backup volume (as its pod reported"
+      + " it).")
+  private String dump;
+
+  @JsonPropertyDescription("Size of that dump in bytes.")
+  private Long sizeBytes;
+
   @JsonPropertyDescription("When a backup Job last succeeded (RFC 3339): the age of the newest verified dump, from"
       + " which staleness (LastBackupSucceeded=False, reason BackupStale) is judged.")
   private String lastSuccessTime;
@@ -56,6 +63,22 @@ public class BackupStatus {
     this.durationSeconds = durationSeconds;
   }
 
+  public String getDump() {
+    return dump;
+  }
+
+  public void setDump(String dump) {
+    this.dump = dump;
+  }
+
+  public Long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public void setSizeBytes(Long sizeBytes) {
+    this.sizeBytes = sizeBytes;
+  }
+
   public String getLastSuccessTime() {
     return lastSuccessTime;
   }
@@ -68,12 +91,13 @@ public class BackupStatus {
   public boolean equals(Object o) {
     return o instanceof BackupStatus other && Objects.equals(time, other.time)
         && Objects.equals(result, other.result) && Objects.equals(job, other.job)
-        && Objects.equals(durationSeconds, other.durationSeconds)
+        && Objects.equals(durationSeconds, other.durationSeconds) && Objects.equals(dump, other.dump)
+        && Objects.equals(sizeBytes, other.sizeBytes)
         && Objects.equals(lastSuccessTime, other.lastSuccessTime);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(time, result, job, durationSeconds, lastSuccessTime);
+    return Objects.hash(time, result, job, durationSeconds, dump, sizeBytes, lastSuccessTime);
   }
 }

@@ -57,7 +57,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
     return new DeploymentBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
         .withNewSpec()
-        .withReplicas(api.replicas())
+        .withReplicas(RestoreInProgress.of(instance, context).isPresent() ? 0 : api.replicas())
         .withNewSelector().withMatchLabels(InstanceLabels.selector(instance, Component.API)).endSelector()
         .withNewTemplate()
         .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.API)).endMetadata()

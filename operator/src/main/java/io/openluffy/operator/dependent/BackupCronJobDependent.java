@@ -1,12 +1,10 @@
 package io.openluffy.operator.dependent;
 
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
 /**
@@ -16,9 +14,6 @@ import io.openluffy.operator.crd.OpenLuffyInstance;
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
 public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> {
 
-  static final String BACKUP_DIR = "/backups";
-  /** How long pg_dump waits for a table lock before the run fails (instead of hanging until the deadline). */
-  static final String LOCK_WAIT_TIMEOUT = "60s";
   /** The schedule's time zone, fixed so that the operator's staleness check reads it as the CronJob controller does. */
   static final String TIME_ZONE = "Etc/UTC";
 
@@ -32,49 +27,17 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
 
   @Override
   protected CronJob desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
-    BackupSpec backup = instance.spec().backup();
-    var container = new ContainerBuilder()
-        .withName("pg-dump")
-        .withImage(instance.spec().database().image())
-        .withCommand(Scripts.command(BackupScriptsConfigMapDependent.BACKUP))
-        .withEnv(
-            EnvVars.plain("BACKUP_DIR", BACKUP_DIR),
-            EnvVars.plain("RETENTION", Integer.toString(backup.retention())),
-            EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT))
-        .addAllToEnv(EnvVars.superuser(instance))
-        .withSecurityContext(PodSecurity.container())
-        .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
-            PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
-        .build();
     return new CronJobBuilder()
         .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.BACKUP))
         .withNewSpec()
-        .withSchedule(backup.schedule())
+        .withSchedule(instance.spec().backup().schedule())
         .withTimeZone(TIME_ZONE)
         .withConcurrencyPolicy("Forbid")
         .withSuccessfulJobsHistoryLimit(3)
         .withFailedJobsHistoryLimit(3)
         .withNewJobTemplate()
         .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.BACKUP)).endMetadata()
-        .withNewSpec()
-        .withBackoffLimit(2)
-        .withActiveDeadlineSeconds(backup.deadlineSeconds())
-        .withNewTemplate()
-        .withNewMetadata().withLabels(InstanceLabels.of(instance, Component.BACKUP)).endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("Never")
-        .withAutomountServiceAccountToken(false)
-        .withEnableServiceLinks(false)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
-        .withContainers(container)
-        .addNewVolume().withName("backups").withNewPersistentVolumeClaim().withClaimName(BackupPvcDependent.name(instance))
-        .endPersistentVolumeClaim().endVolume()
-        .addToVolumes(PodSecurity.scratch("tmp"))
-        .addNewVolume().withName("scripts").withNewConfigMap().withName(BackupScriptsConfigMapDependent.name(instance))
-        .endConfigMap().endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
+        .withSpec(BackupJob.spec(instance, InstanceLabels.of(instance, Component.BACKUP)))
         .endJobTemplate()
         .endSpec()
         .build();

@@ -2,7 +2,9 @@ package io.openluffy.operator.dependent;
 
 /** Value of the {@code app.kubernetes.io/component} label. */
 public enum Component {
-  API("api"), POSTGRES("postgres"), BACKUP("backup");
+  API("api"), POSTGRES("postgres"), BACKUP("backup"),
+  /** An OpenLuffyRestore's Job (its pod is a backup pod: the same volume, network policy and database access). */
+  RESTORE("restore");
 
   private final String label;
 

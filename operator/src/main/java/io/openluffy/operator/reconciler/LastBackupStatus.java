@@ -1,17 +1,21 @@
 package io.openluffy.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.openluffy.operator.backup.BackupReport;
+import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
@@ -23,7 +27,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates. Those Jobs are
+ * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates (and the dump's
+ * name and size from the report a succeeded Job's pod leaves in its termination message). Those Jobs are
  * owned by the CronJob, not by the instance, so they are watched through their own informer (filtered by the
  * operator's labels, which the CronJob's job template gives them) and mapped to the instance by its instance label.
  * The newest finished Job wins. The condition is informational: a failed backup does not make a running instance
@@ -41,20 +46,27 @@ public class LastBackupStatus implements StatusContributor {
   /** A stale check scheduled for the instant it turns stale lands just after it. */
   private static final Duration MARGIN = Duration.ofSeconds(1);
 
-  private record Finished(Job job, Instant time, boolean succeeded, String reason, String cause) {
-  }
-
   @Override
   public List<EventSource<?, OpenLuffyInstance>> eventSources(EventSourceContext<OpenLuffyInstance> context) {
     var configuration = InformerEventSourceConfiguration.from(Job.class, OpenLuffyInstance.class)
         .withName("backup-jobs")
         .withLabelSelector(SELECTOR)
-        .withSecondaryToPrimaryMapper(job -> Optional.ofNullable(job.getMetadata().getLabels())
-            .map(labels -> labels.get(InstanceLabels.INSTANCE))
-            .map(instance -> Set.of(new ResourceID(instance)))
-            .orElse(Set.of()))
+        .withSecondaryToPrimaryMapper(LastBackupStatus::toInstance)
         .build();
-    return List.of(new InformerEventSource<>(configuration, context));
+    // The Jobs' pods carry the job template's labels: the same selector and mapping find them.
+    var pods = InformerEventSourceConfiguration.from(Pod.class, OpenLuffyInstance.class)
+        .withName("backup-pods")
+        .withLabelSelector(SELECTOR)
+        .withSecondaryToPrimaryMapper(LastBackupStatus::toInstance)
+        .build();
+    return List.of(new InformerEventSource<>(configuration, context), new InformerEventSource<>(pods, context));
+  }
+
+  private static Set<ResourceID> toInstance(HasMetadata object) {
+    return Optional.ofNullable(object.getMetadata().getLabels())
+        .map(labels -> labels.get(InstanceLabels.INSTANCE))
+        .map(instance -> Set.of(new ResourceID(instance)))
+        .orElse(Set.of());
   }
 
   @Override
@@ -62,15 +74,16 @@ public class LastBackupStatus implements StatusContributor {
     List<Job> jobs = context.getSecondaryResources(Job.class).stream()
         .filter(job -> instance.targetNamespace().equals(job.getMetadata().getNamespace()))
         .toList();
-    Optional<Finished> newest = jobs.stream().flatMap(job -> finished(job).stream())
-        .max(Comparator.comparing(Finished::time).thenComparing(f -> f.job().getMetadata().getName()));
+    Optional<JobState> newest = jobs.stream().flatMap(job -> finished(job).stream())
+        .max(Comparator.comparing(JobState::end).thenComparing(JobState::name));
     BackupStatus previous = instance.getStatus() == null ? null : instance.getStatus().getLastBackup();
     Optional<Instant> lastSuccess = lastSuccess(jobs, previous);
     Instant now = status.now();
 
     Optional<Verdict> verdict;
-    if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().time()))) {
-      status.lastBackup(lastBackup(newest.get(), lastSuccess));
+    if (newest.isPresent() && (previous == null || !Instant.parse(previous.getTime()).isAfter(newest.get().end()))) {
+      Set<Pod> pods = context.getSecondaryResources(Pod.class);
+      status.lastBackup(lastBackup(newest.get(), lastSuccess, pods, previous));
       verdict = Optional.of(verdict(instance, newest.get()));
     } else {
       // The Job is gone (history limit, TTL, backups switched off): what was learnt from it stays true.
@@ -89,19 +102,19 @@ public class LastBackupStatus implements StatusContributor {
   private record Verdict(boolean ok, String reason, String message) {
   }
 
-  private static Verdict verdict(OpenLuffyInstance instance, Finished finished) {
-    String job = finished.job().getMetadata().getName();
+  private static Verdict verdict(OpenLuffyInstance instance, JobState finished) {
+    String job = finished.name();
     if (finished.succeeded()) {
-      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.time());
+      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.end());
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
         + " (the previous dumps are kept)";
     if ("DeadlineExceeded".equals(finished.reason())) {
       return new Verdict(false, STALE, "Backup Job " + job + " was stopped at its deadline of "
-          + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.time()
+          + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
-    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.time()
+    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.end()
         + finished.cause() + logs);
   }
 
@@ -154,51 +167,38 @@ public class LastBackupStatus implements StatusContributor {
   }
 
   private static Optional<Instant> lastSuccess(List<Job> jobs, BackupStatus previous) {
-    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(Finished::succeeded)
-        .map(Finished::time).max(Comparator.naturalOrder());
+    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(JobState::succeeded)
+        .map(JobState::end).max(Comparator.naturalOrder());
     Optional<Instant> recorded = Optional.ofNullable(previous).map(BackupStatus::getLastSuccessTime)
         .map(Instant::parse);
     return Stream.concat(fromJobs.stream(), recorded.stream()).max(Comparator.naturalOrder());
   }
 
-  private static BackupStatus lastBackup(Finished finished, Optional<Instant> lastSuccess) {
+  private static BackupStatus lastBackup(JobState finished, Optional<Instant> lastSuccess, Set<Pod> pods,
+      BackupStatus previous) {
     var lastBackup = new BackupStatus();
-    lastBackup.setTime(finished.time().toString());
+    lastBackup.setTime(finished.end().toString());
     lastBackup.setResult(finished.succeeded() ? SUCCEEDED : FAILED);
-    lastBackup.setJob(finished.job().getMetadata().getName());
-    Optional.ofNullable(finished.job().getStatus().getStartTime()).map(Instant::parse)
-        .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.time()).toSeconds()));
+    lastBackup.setJob(finished.name());
+    Optional.ofNullable(finished.start())
+        .ifPresent(start -> lastBackup.setDurationSeconds(Duration.between(start, finished.end()).toSeconds()));
     lastSuccess.ifPresent(t -> lastBackup.setLastSuccessTime(t.toString()));
+    if (finished.succeeded()) {
+      Optional<BackupReport> report = BackupReport.of(finished.job(), pods, BackupJob.CONTAINER);
+      if (report.isPresent()) {
+        lastBackup.setDump(report.get().dump());
+        lastBackup.setSizeBytes(report.get().sizeBytes());
+      } else if (previous != null && lastBackup.getJob().equals(previous.getJob())) {
+        // the pod is gone (evicted, garbage-collected) while its Job stays: what it reported stays true
+        lastBackup.setDump(previous.getDump());
+        lastBackup.setSizeBytes(previous.getSizeBytes());
+      }
+    }
     return lastBackup;
   }
 
-  /** A Job counts once it has finished: condition Complete or Failed, as the Job controller sets them. */
-  private static Optional<Finished> finished(Job job) {
-    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    for (JobCondition condition : job.getStatus().getConditions()) {
-      if (!"True".equals(condition.getStatus())) {
-        continue;
-      }
-      if ("Complete".equals(condition.getType())) {
-        return Optional.of(new Finished(job, time(job.getStatus().getCompletionTime(), condition, job), true, null,
-            ""));
-      }
-      if ("Failed".equals(condition.getType())) {
-        String cause = condition.getReason() == null ? ""
-            : " (" + condition.getReason() + (condition.getMessage() == null ? "" : ": " + condition.getMessage())
-                + ")";
-        return Optional.of(new Finished(job, time(null, condition, job), false, condition.getReason(), cause));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Instant time(String completionTime, JobCondition condition, Job job) {
-    String time = completionTime != null ? completionTime
-        : condition.getLastTransitionTime() != null ? condition.getLastTransitionTime()
-        : job.getMetadata().getCreationTimestamp();
-    return Instant.parse(time);
+  /** A Job counts once it has finished. */
+  private static Optional<JobState> finished(Job job) {
+    return Optional.of(JobState.of(job)).filter(JobState::finished);
   }
 }

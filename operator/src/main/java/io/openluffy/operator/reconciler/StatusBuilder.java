@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class StatusBuilder {
   private BackupStatus lastBackup;
   private Reported failure;
   private DatabaseStatus database;
+  private Reported restoring;
   private Duration retryAfter;
   private boolean terminal;
 
@@ -69,6 +71,12 @@ public final class StatusBuilder {
   public StatusBuilder failed(String reason, String message) {
     failure = new Reported("False", reason, message, true);
     terminal = true;
+    return this;
+  }
+
+  /** An OpenLuffyRestore is running: Ready=False with reason Restoring and this message, phase Restoring. */
+  public StatusBuilder restoring(String message) {
+    restoring = new Reported("False", "Restoring", message, true);
     return this;
   }
 
@@ -161,6 +169,9 @@ public final class StatusBuilder {
     if (failure != null) {
       return failure;
     }
+    if (restoring != null) {
+      return restoring;
+    }
     if (waiting.isEmpty()) {
       return new Reported("True", "AllComponentsReady", "All components are ready", true);
     }
@@ -171,10 +182,14 @@ public final class StatusBuilder {
     if (terminal) {
       return Phase.Failed;
     }
+    if (restoring != null && failure == null) {
+      return Phase.Restoring;
+    }
     if (waiting.isEmpty() && failure == null) {
       return Phase.Ready;
     }
-    if (previous.getPhase() == Phase.Ready || previous.getPhase() == Phase.Degraded) {
+    // after a restore the API server comes back like after any outage
+    if (EnumSet.of(Phase.Ready, Phase.Degraded, Phase.Restoring).contains(previous.getPhase())) {
       return Phase.Degraded;
     }
     boolean bootstrapping = waiting.contains(ConditionType.ADMIN_BOOTSTRAPPED) && List.of(

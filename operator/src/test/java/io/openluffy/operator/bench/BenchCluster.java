@@ -8,6 +8,7 @@ import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.BootstrapSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.testing.MockCluster;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -60,9 +61,7 @@ final class BenchCluster implements BenchServer {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), requests, false);
     server.init();
     client = BenchClients.connect(url(), BenchClients.DRIVER);
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(BenchCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
-        .create();
+    MockCluster.installCrds(client);
     kubeletClient = BenchClients.connect(url(), BenchClients.KUBELET);
     kubelet = SimulatedKubelet.start(kubeletClient);
     try {

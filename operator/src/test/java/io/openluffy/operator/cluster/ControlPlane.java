@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real Kubernetes control plane on 127.0.0.1, built from Go modules by {@code operator/control-plane/build.sh}:
  * etcd, kube-apiserver (RBAC and PodSecurity admission on, an audit log of every request), kube-controller-manager
  * (garbage collector, namespace, Deployment, StatefulSet, CronJob/Job, PV binding...), kube-scheduler and kwok with
- * one fake node, which makes pods Running/Ready and Job pods Succeeded. Free ports and a fresh PKI per run. There is no
+ * one fake node, which makes pods Running/Ready and Job pods Succeeded (a backup pod with the report backup.sh would
+ * leave: {@code src/test/resources/kwok/pod-stages.yaml}). Free ports and a fresh PKI per run. There is no
  * volume provisioner: {@link VolumeProvisioner} (started here) plays it.
  */
 public final class ControlPlane implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -127,7 +128,11 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
         "--kubeconfig=" + kubeconfig, "--authentication-kubeconfig=" + kubeconfig,
         "--authorization-kubeconfig=" + kubeconfig,
         "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--leader-elect=false"));
-    processes.start("kwok", List.of(bin("kwok"), "--kubeconfig=" + kubeconfig,
+    Path stages = dir.resolve("kwok-pod-stages.yaml");
+    try (var in = ControlPlane.class.getResourceAsStream("/kwok/pod-stages.yaml")) {
+      Files.copy(in, stages);
+    }
+    processes.start("kwok", List.of(bin("kwok"), "--kubeconfig=" + kubeconfig, "--config=" + stages,
         "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
         "--cidr=10.244.0.0/24", "--node-ip=10.244.0.1", "--server-address=127.0.0.1:" + freePort(),
         // renew the node's Lease: without it the node lifecycle controller marks the node's pods NotReady ~50 s in

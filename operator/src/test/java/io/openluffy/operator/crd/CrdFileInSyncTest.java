@@ -10,26 +10,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CRD users install (crds/) must be exactly what the crd package generates. */
 class CrdFileInSyncTest {
 
   static final String FILE = "openluffyinstances.openluffy.io-v1.yml";
+  static final String BACKUPS = "openluffybackups.openluffy.io-v1.yml";
+  static final String RESTORES = "openluffyrestores.openluffy.io-v1.yml";
   static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
-      + " operator/target/classes/META-INF/fabric8/" + FILE + " crds/" + FILE + " && cp crds/" + FILE
-      + " helm/openluffy/charts/crds/crds/" + FILE;
+      + " operator/target/classes/META-INF/fabric8/*.yml crds/ && cp crds/*.yml helm/openluffy/charts/crds/crds/";
   // surefire runs in the module directory
   private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8", FILE);
 
-  @Test
-  void committedCrdEqualsGeneratedCrd() throws IOException {
-    Path committed = Path.of("..", "crds", FILE);
-    assertThat(GENERATED).as("generated CRD (crd-generator-maven-plugin + CrdFinisher)").exists();
+  @ParameterizedTest
+  @ValueSource(strings = {FILE, BACKUPS, RESTORES})
+  void committedCrdEqualsGeneratedCrd(String file) throws IOException {
+    Path generated = Path.of("target/classes/META-INF/fabric8", file);
+    Path committed = Path.of("..", "crds", file);
+    assertThat(generated).as("generated CRD (crd-generator-maven-plugin + CrdFinisher)").exists();
     assertThat(committed).as("committed CRD; create it with: " + REFRESH).exists();
     assertThat(Files.readString(committed))
-        .as("crds/" + FILE + " differs from the CRD generated from the crd package; refresh it from the repository"
+        .as("crds/" + file + " differs from the CRD generated from the crd package; refresh it from the repository"
             + " root with: " + REFRESH)
-        .isEqualTo(Files.readString(GENERATED));
+        .isEqualTo(Files.readString(generated));
+  }
+
+  @Test
+  void kubectlGetOlbShowsInstancePhaseDumpBytesAgeInThisOrder() throws IOException {
+    var crd = new KubernetesSerialization().unmarshal(
+        Files.readString(Path.of("target/classes/META-INF/fabric8", BACKUPS)), CustomResourceDefinition.class);
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("olb");
+    assertThat(crd.getSpec().getVersions()).singleElement()
+        .extracting(v -> v.getAdditionalPrinterColumns())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(CustomResourceColumnDefinition.class))
+        .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
+        .containsExactly(tuple("INSTANCE", ".spec.instance"), tuple("PHASE", ".status.phase"),
+            tuple("DUMP", ".status.dump"), tuple("BYTES", ".status.sizeBytes"),
+            tuple("AGE", ".metadata.creationTimestamp"));
   }
 
   @Test

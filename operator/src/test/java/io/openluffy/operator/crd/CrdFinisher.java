@@ -16,10 +16,11 @@ import java.util.TreeMap;
 /**
  * Build step (exec-maven-plugin, process-test-classes) finishing what the fabric8 generator (7.5.2) cannot say:
  * <ul>
- *   <li>the printer columns in the order the {@code @AdditionalPrinterColumn} annotations of {@link OpenLuffyInstance}
- *   are declared (the generator sorts them by JSON path, and kubectl prints columns in the CRD's order);</li>
+ *   <li>the printer columns in the order the {@code @AdditionalPrinterColumn} annotations of the resource class (the
+ *   class of this package named after the CRD's kind) are declared (the generator sorts them by JSON path, and kubectl
+ *   prints columns in the CRD's order);</li>
  *   <li>annotations that keep the CRD when its release or Argo CD Application goes: deleting the CRD deletes every
- *   instance, and with {@code deletionPolicy: Delete} their data.</li>
+ *   resource of it; for instances with {@code deletionPolicy: Delete}, their data.</li>
  * </ul>
  */
 public final class CrdFinisher {
@@ -33,21 +34,28 @@ public final class CrdFinisher {
   private CrdFinisher() {
   }
 
-  /** The column names as declared on {@link OpenLuffyInstance}. */
-  static List<String> declared() {
-    return Arrays.stream(OpenLuffyInstance.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+  /** The column names as declared on {@code resource}. */
+  static List<String> declared(Class<?> resource) {
+    return Arrays.stream(resource.getAnnotationsByType(AdditionalPrinterColumn.class))
         .map(AdditionalPrinterColumn::name).toList();
   }
 
-  public static void main(String[] args) throws IOException {
-    Path file = Path.of(args[0]);
+  /** Finishes each generated CRD file named in {@code args}. */
+  public static void main(String[] args) throws IOException, ClassNotFoundException {
+    for (String arg : args) {
+      finish(Path.of(arg));
+    }
+  }
+
+  private static void finish(Path file) throws IOException, ClassNotFoundException {
     var serialization = new KubernetesSerialization();
     var crd = serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
-    List<String> order = declared();
+    String kind = crd.getSpec().getNames().getKind();
+    List<String> order = declared(Class.forName(CrdFinisher.class.getPackageName() + "." + kind));
     for (var version : crd.getSpec().getVersions()) {
       List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
       if (!order.containsAll(columns.stream().map(CustomResourceColumnDefinition::getName).toList())) {
-        throw new IllegalStateException("printer columns " + columns + " are not all declared on OpenLuffyInstance");
+        throw new IllegalStateException("printer columns " + columns + " are not all declared on " + kind);
       }
       columns.sort(Comparator.comparingInt(c -> order.indexOf(c.getName())));
     }

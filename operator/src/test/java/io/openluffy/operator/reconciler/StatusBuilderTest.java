@@ -45,6 +45,24 @@ class StatusBuilderTest {
   }
 
   @Test
+  void aRunningRestoreIsPhaseRestoringThenDegradedUntilTheApiServerIsBack() {
+    var restoring = new StatusBuilder(instance(1, null), T0)
+        .required(ConditionType.DATABASE_READY, true, "StatefulSetReady", "ok")
+        .required(ConditionType.API_SERVER_READY, false, "DeploymentUnavailable", "scaled to zero")
+        .restoring("OpenLuffyRestore r1 is restoring dump latest")
+        .build();
+    var after = new StatusBuilder(instance(1, restoring), T1)
+        .required(ConditionType.DATABASE_READY, true, "StatefulSetReady", "ok")
+        .required(ConditionType.API_SERVER_READY, false, "DeploymentUnavailable", "starting")
+        .build();
+
+    assertThat(restoring.getPhase()).isEqualTo(Phase.Restoring);
+    assertThat(restoring.condition(ConditionType.READY).orElseThrow().getReason()).isEqualTo("Restoring");
+    assertThat(restoring.condition(ConditionType.READY).orElseThrow().getMessage()).contains("OpenLuffyRestore r1");
+    assertThat(after.getPhase()).isEqualTo(Phase.Degraded);
+  }
+
+  @Test
   void lastTransitionTimeMovesOnlyWhenTheStatusFlips() {
     var first = new StatusBuilder(instance(1, null), T0)
         .required(ConditionType.DATABASE_READY, true, "StatefulSetReady", "ok")

@@ -2,6 +2,7 @@ package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openluffy.operator.backup.BackupReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,34 @@ class BackupScriptTest {
         .allMatch(n -> n.matches("openluffy-.*\\.dump(\\.sha256)?"));
   }
 
+  /** The line the operator reads from the pod's termination message names the dump that is there, and its size. */
+  @Test
+  void aSuccessLeavesTheOperatorAReportOfItsDump() throws Exception {
+    Path report = dir.resolve("termination-log");
+
+    assertWritten(backup("RETENTION", "3", "HOSTNAME", "openluffy-prod-backup-29412345-x7k2p",
+        "TERMINATION_LOG", report.toString()));
+
+    String message = Files.readString(report);
+    assertThat(message.lines()).as("one line: " + message).hasSize(1);
+    var parsed = BackupReport.parse(message).orElseThrow(() -> new AssertionError("not a report: " + message));
+    String dump = onlyDump("openluffy-prod-backup-29412345-x7k2p");
+    assertThat(parsed.dump()).isEqualTo(dump);
+    assertThat(parsed.sizeBytes()).isEqualTo(Files.size(backups.resolve(dump)));
+    assertThat(Files.readString(backups.resolve(dump + ".sha256"))).startsWith(parsed.sha256() + "  ");
+    assertThat(parsed.seconds()).isNotNegative();
+  }
+
+  @Test
+  void aFailedRunLeavesNoReport() throws Exception {
+    Path report = dir.resolve("termination-log");
+
+    var result = backup("RETENTION", "3", "PGPORT", "1", "TERMINATION_LOG", report.toString());
+
+    assertThat(result.exit()).isNotZero();
+    assertThat(report).as("the kubelet then falls back to the log's \"backup failed:\" line").doesNotExist();
+  }
+
   @Test
   void aKilledDumpLeavesNothingThatLooksLikeADumpAndTheNextRunCleansUp() throws Exception {
     assertWritten(backup("RETENTION", "3", "HOSTNAME", "before"));
@@ -81,6 +110,23 @@ class BackupScriptTest {
     assertWritten(backup("RETENTION", "3", "HOSTNAME", "after"));
     assertThat(everything()).noneMatch(name -> name.startsWith("."));
     assertThat(dumps()).hasSize(2);
+  }
+
+  /** A second run (an on-demand backup during a scheduled one) stops at once and leaves the first one's dump alone. */
+  @Test
+  void aSecondRunWhileOneIsWritingStopsAndLeavesItAlone() throws Exception {
+    Process first;
+    try (var lock = Lock.exclusive(postgres, "audit")) {
+      first = BACKUP.start(env("RETENTION", "3", "HOSTNAME", "first"), shims);
+      awaitFile(name -> name.startsWith(".partial-"));
+
+      var second = backup("RETENTION", "3", "HOSTNAME", "second", "LOCK_WAIT_TIMEOUT", "5s");
+
+      Script.assertFailedWithOneLine(second, "another backup is running on " + backups);
+      assertThat(everything()).as("the first run's partial dump").anyMatch(name -> name.startsWith(".partial-"));
+    }
+    assertWritten(Script.finish(first, 120));
+    assertThat(dumps()).containsExactly(onlyDump("first"));
   }
 
   @Test

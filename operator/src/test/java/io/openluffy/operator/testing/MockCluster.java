@@ -74,9 +74,19 @@ public final class MockCluster implements AutoCloseable {
             .endResourceRule().endStatus().build())
         .always();
     client = server.createClient();
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/openluffyinstances.openluffy.io-v1.yml"))
-        .create();
+    installCrds(client);
+  }
+
+  /**
+   * Every CRD the operator watches, as generated (with them the mock serves status subresources): without one, its
+   * informer fails to start and JOSDK exits the JVM.
+   */
+  public static void installCrds(KubernetesClient client) {
+    for (String plural : List.of("openluffyinstances", "openluffybackups", "openluffyrestores")) {
+      client.apiextensions().v1().customResourceDefinitions()
+          .load(MockCluster.class.getResourceAsStream("/META-INF/fabric8/" + plural + ".openluffy.io-v1.yml"))
+          .create();
+    }
   }
 
   /** Starts the mock server and the operator; API servers are never reached (in-cluster URLs). */

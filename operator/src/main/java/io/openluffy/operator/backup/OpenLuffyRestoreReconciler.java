@@ -1,0 +1,142 @@
+package io.openluffy.operator.backup;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RunPhase;
+import io.openluffy.operator.crd.RunStatus;
+import io.openluffy.operator.dependent.BackupJob;
+import io.openluffy.operator.dependent.Component;
+import io.openluffy.operator.dependent.InstanceLabels;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs an OpenLuffyRestore. Phase Running first: the instance reconciler then scales the API server to zero and
+ * shows phase Restoring (dependent.RestoreInProgress). Once no API pod is left, restore.sh runs in a Job (one
+ * transaction: a failure changes nothing); when the Job ends the restore is final, and the instance reconciler scales
+ * the API server back. A final restore is never run again (Argo CD re-applying it does nothing).
+ */
+@ControllerConfiguration(name = OpenLuffyRestoreReconciler.NAME)
+public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> {
+
+  public static final String NAME = "openluffyrestore";
+  /** On the restore's Job and pods: the name of the OpenLuffyRestore they run. */
+  public static final String RUN_LABEL = "openluffy.io/restore";
+  /** While the API server scales down: its pods going away are not watched by this controller. */
+  static final Duration SCALE_DOWN_RECHECK = Duration.ofSeconds(2);
+
+  private final RunStatusWriter<OpenLuffyRestore, RunStatus> writer;
+
+  public OpenLuffyRestoreReconciler(boolean serverSideApply) {
+    this.writer = new RunStatusWriter<>(OpenLuffyRestore::new, serverSideApply);
+  }
+
+  @Override
+  public List<EventSource<?, OpenLuffyRestore>> prepareEventSources(EventSourceContext<OpenLuffyRestore> context) {
+    return RunJobs.eventSources(OpenLuffyRestore.class, RUN_LABEL, context);
+  }
+
+  @Override
+  public UpdateControl<OpenLuffyRestore> reconcile(OpenLuffyRestore restore, Context<OpenLuffyRestore> context) {
+    RunStatus previous = Optional.ofNullable(restore.getStatus()).orElseGet(RunStatus::new);
+    if (previous.isFinal()) {
+      return UpdateControl.noUpdate();
+    }
+    String name = restore.getMetadata().getName();
+    Optional<Job> job = RunJobs.job(context, restore, previous.getJob());
+    RunStatus status = new RunStatus();
+    Duration recheck = null;
+    if (job.isPresent()) {
+      status = progress(restore, JobState.of(job.get()), context);
+    } else if (previous.getJob() != null) {
+      status.setPhase(RunPhase.Failed);
+      status.setJob(previous.getJob());
+      status.setMessage("Job " + previous.getJob() + " was deleted before it finished (restore.sh restores in one"
+          + " transaction: a run stopped halfway changed nothing); create another OpenLuffyRestore to try again");
+    } else if (previous.getPhase() == RunPhase.Running) {
+      // the instance reconciler scales the API server down once it sees this restore Running
+      OpenLuffyInstance instance = context.getClient().resources(OpenLuffyInstance.class)
+          .withName(restore.spec().getInstance()).get();
+      status.setPhase(RunPhase.Running);
+      if (instance != null && apiServerStopped(instance, context)) {
+        context.getClient().resource(job(restore, instance)).create();
+        status.setJob(name);
+        status.setMessage("the API server is stopped; Job " + name + " restores " + restore.spec().getDump());
+      } else {
+        status.setMessage("waiting for the API server to scale to zero before restoring " + restore.spec().getDump());
+        recheck = SCALE_DOWN_RECHECK;
+      }
+    } else {
+      RunTarget target = RunTarget.resolve(restore, restore.spec(), context.getClient());
+      status.setPhase(target.ready() ? RunPhase.Running : target.phase());
+      status.setMessage(target.ready() ? "scaling the API server to zero before restoring " + restore.spec().getDump()
+          : target.problem());
+      recheck = status.getPhase() == RunPhase.Failed ? null
+          : target.ready() ? SCALE_DOWN_RECHECK : OpenLuffyBackupReconciler.PENDING_RECHECK;
+    }
+    UpdateControl<OpenLuffyRestore> control = writer.control(restore, status);
+    return recheck == null ? control : control.rescheduleAfter(recheck);
+  }
+
+  /**
+   * The Deployment asks for no replica and no API pod is left: a terminating pod may still write, and a Deployment's
+   * status says nothing of pods it no longer counts, so the pods themselves are asked.
+   */
+  private static boolean apiServerStopped(OpenLuffyInstance instance, Context<OpenLuffyRestore> context) {
+    String ns = instance.targetNamespace();
+    String selector = InstanceLabels.API_SELECTOR + "," + InstanceLabels.INSTANCE + "=" + instance.getMetadata().getName();
+    List<Deployment> api = context.getClient().apps().deployments().inNamespace(ns).withLabelSelector(selector).list()
+        .getItems();
+    return api.stream().allMatch(d -> Integer.valueOf(0).equals(d.getSpec().getReplicas()))
+        && context.getClient().pods().inNamespace(ns).withLabelSelector(selector).list().getItems().isEmpty();
+  }
+
+  private static RunStatus progress(OpenLuffyRestore restore, JobState state, Context<OpenLuffyRestore> context) {
+    var status = new RunStatus();
+    String job = state.name();
+    status.setJob(job);
+    Optional.ofNullable(state.start()).ifPresent(t -> status.setStartTime(t.toString()));
+    status.setPhase(RunPhase.Running);
+    if (!state.finished()) {
+      status.setMessage("Job " + job + " restores " + restore.spec().getDump() + "; the API server is stopped");
+      return status;
+    }
+    status.setCompletionTime(state.end().toString());
+    if (state.succeeded()) {
+      status.setPhase(RunPhase.Succeeded);
+      status.setMessage("Restored " + restore.spec().getDump() + " into the database of OpenLuffyInstance "
+          + restore.spec().getInstance() + "; the API server is started again");
+    } else {
+      status.setPhase(RunPhase.Failed);
+      status.setMessage("Restore Job " + job + " failed" + state.cause()
+          + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.RESTORE_CONTAINER).map(l -> ": " + l)
+              .orElse("") + "; the database is as it was before; the API server is started again; read the logs"
+          + " with: kubectl logs job/" + job + " -n " + restore.getMetadata().getNamespace());
+    }
+    return status;
+  }
+
+  private static Job job(OpenLuffyRestore restore, OpenLuffyInstance instance) {
+    String name = restore.getMetadata().getName();
+    Map<String, String> podLabels = InstanceLabels.of(instance, Component.BACKUP);
+    podLabels.put(RUN_LABEL, name);
+    // the Job's own component is restore, so that it is not counted as a backup (status.lastBackup)
+    Map<String, String> jobLabels = InstanceLabels.of(instance, Component.RESTORE);
+    jobLabels.put(RUN_LABEL, name);
+    return new JobBuilder()
+        .withMetadata(RunJobs.metadata(restore, jobLabels))
+        .withSpec(BackupJob.restoreSpec(instance, podLabels, restore.spec().getDump()))
+        .build();
+  }
+}

@@ -1,0 +1,161 @@
+package io.openluffy.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openluffy.operator.cluster.ChartOperator;
+import io.openluffy.operator.cluster.ControlPlane;
+import io.openluffy.operator.cluster.ControlPlaneExtension;
+import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.backup.JobState;
+import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
+import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.OpenLuffyBackup;
+import io.openluffy.operator.crd.OpenLuffyBackupStatus;
+import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RunPhase;
+import io.openluffy.operator.crd.RunStatus;
+import io.openluffy.operator.dependent.ApiDeploymentDependent;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.testing.MockCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Backups on the real control plane: the CronJob controller's Jobs, the Job controller's pods, PodSecurity admission
+ * of the backup pod, kwok completing it with the report backup.sh would leave in its termination message
+ * (src/test/resources/kwok/pod-stages.yaml), and the operator reading it as the chart's ServiceAccount.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackupIT {
+
+  static final String NAME = "backups";
+
+  ControlPlane plane;
+  KubernetesClient admin;
+  ChartOperator chart;
+  OpenLuffyInstance instance;
+
+  @BeforeAll
+  void bringUpAnInstance(ControlPlane plane) {
+    this.plane = plane;
+    admin = plane.admin();
+    chart = ChartOperator.install(plane);
+    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
+    instance = admin.resource(MockCluster.instance(NAME, spec -> { })).create();
+    instance = Instances.awaitReady(admin, NAME);
+  }
+
+  @AfterAll
+  void stop() {
+    admin.resources(OpenLuffyInstance.class).withName(NAME).delete();
+    await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, NAME) == null);
+    chart.close();
+  }
+
+  /** What a platform engineer does for a backup now without the resource: a Job from the CronJob. */
+  @Test
+  void aBackupJobsDumpShowsInTheInstanceStatus() throws Exception {
+    String ns = instance.targetNamespace();
+    String job = BackupCronJobDependent.name(instance) + "-manual-1";
+    plane.kubectl("-n", ns, "create", "job", job, "--from=cronjob/" + BackupCronJobDependent.name(instance));
+
+    BackupStatus last = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+        .until(() -> Instances.get(admin, NAME).getStatus().getLastBackup(),
+            l -> l != null && job.equals(l.getJob()) && l.getDump() != null);
+
+    Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", job).list().getItems().get(0);
+    assertThat(last.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+    assertThat(last.getSizeBytes()).isEqualTo(4096L);
+    assertThat(last.getResult()).isEqualTo("Succeeded");
+    assertThat(last.getDurationSeconds()).isNotNull().isNotNegative();
+    assertThat(plane.kubectl("get", "oli", NAME, "-o", "jsonpath={.status.lastBackup.dump} {.status.lastBackup"
+        + ".sizeBytes}")).isEqualTo(last.getDump() + " 4096");
+  }
+
+  /** A backup with kubectl apply alone: one Job, its dump in the status, and applying it again runs nothing. */
+  @Test
+  void anOpenLuffyBackupRunsOnceAndShowsItsDump() throws Exception {
+    String ns = instance.targetNamespace();
+    Path manifest = Files.writeString(Files.createTempFile("olb", ".yaml"), """
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyBackup
+        metadata: {name: before-upgrade, namespace: %s}
+        spec: {instance: %s}
+        """.formatted(ns, NAME));
+    plane.kubectl("apply", "-f", manifest.toString());
+
+    var backups = admin.resources(OpenLuffyBackup.class).inNamespace(ns).withName("before-upgrade");
+    OpenLuffyBackupStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+        .until(() -> backups.get().getStatus(), s -> s != null && s.isFinal());
+    Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "before-upgrade").list()
+        .getItems().get(0);
+    assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Succeeded);
+    assertThat(status.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+    assertThat(status.getSizeBytes()).isEqualTo(4096L);
+    assertThat(status.getStartTime()).isNotNull();
+    assertThat(status.getCompletionTime()).isNotNull();
+    assertThat(plane.kubectl("get", "olb", "-n", ns)).startsWith("NAME").contains("INSTANCE", "PHASE", "DUMP", "BYTES")
+        .contains(status.getDump(), "4096", "Succeeded");
+
+    // Argo CD applies it again; an edit of the spec is refused by the CRD (CEL)
+    plane.kubectl("apply", "-f", manifest.toString());
+    assertThatThrownBy(() -> backups.edit(b -> {
+      b.getSpec().setInstance("other");
+      return b;
+    })).hasMessageContaining("spec is immutable: a backup runs once");
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> status.equals(backups.get().getStatus()) && admin.batch().v1().jobs().inNamespace(ns)
+            .withLabel(OpenLuffyBackupReconciler.RUN_LABEL).list().getItems().size() == 1);
+  }
+
+  /**
+   * A restore with kubectl apply alone: the Deployment controller really takes the API pods away before the restore
+   * Job runs (kwok completes it), and brings them back after.
+   */
+  @Test
+  void anOpenLuffyRestoreStopsTheApiServerRestoresAndStartsItAgain() throws Exception {
+    String ns = instance.targetNamespace();
+    Path manifest = Files.writeString(Files.createTempFile("olr", ".yaml"), """
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyRestore
+        metadata: {name: restore-latest, namespace: %s}
+        spec: {instance: %s, dump: latest}
+        """.formatted(ns, NAME));
+    var api = admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance));
+    var restores = admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName("restore-latest");
+    plane.kubectl("apply", "-f", manifest.toString());
+
+    var seen = new ArrayList<String>();
+    RunStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      var phase = Instances.get(admin, NAME).getStatus().getPhase();
+      int apiPods = admin.pods().inNamespace(ns).withLabel(InstanceLabels.COMPONENT, "api").list().getItems().size();
+      Job job = admin.batch().v1().jobs().inNamespace(ns).withName("restore-latest").get();
+      boolean running = job != null && !JobState.of(job).finished();
+      seen.add(phase + " replicas=" + api.get().getSpec().getReplicas() + " apiPods=" + apiPods + " restoring="
+          + running);
+      return restores.get().getStatus();
+    }, s -> s != null && s.isFinal());
+
+    assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Succeeded);
+    assertThat(seen).as("observed while it ran").contains("Restoring replicas=0 apiPods=0 restoring=true")
+        .noneMatch(line -> line.contains("restoring=true") && !line.contains("apiPods=0"));
+    await().atMost(Instances.PATIENCE).until(() -> api.get().getSpec().getReplicas() == 1);
+    Instances.awaitReady(admin, NAME);
+  }
+}
