@@ -5,50 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.bootstrap.AdminCondition;
 import io.openluffy.operator.bootstrap.AdminSecretPolicy;
-import io.openluffy.operator.cluster.AuditLog;
 import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.testing.MockCluster;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Whoever may create an instance cannot make the operator read a Secret that is not meant for it: not one in
  * another namespace (not even its existence is revealed, and the operator sends the API server no request for it),
  * and not one its owner did not opt in by label.
  */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminSecretIT {
-
-  ControlPlane plane;
-  KubernetesClient admin;
-  ChartOperator chart;
-
-  @BeforeAll
-  void startTheOperator(ControlPlane plane) {
-    this.plane = plane;
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
-  }
-
-  @AfterAll
-  void stop() {
-    chart.close();
-  }
+class AdminSecretIT extends OperatorOnControlPlane {
 
   @Test
   void aSecretInAnotherNamespaceIsNeverReadAndItsExistenceIsNotRevealed() {

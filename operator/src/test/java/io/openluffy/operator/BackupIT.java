@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.crd.BackupStatus;
@@ -32,40 +28,28 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Backups on the real control plane: the CronJob controller's Jobs, the Job controller's pods, PodSecurity admission
  * of the backup pod, kwok completing it with the report backup.sh would leave in its termination message
  * (src/test/resources/kwok/pod-stages.yaml), and the operator reading it as the chart's ServiceAccount.
  */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackupIT {
+class BackupIT extends OperatorOnControlPlane {
 
   static final String NAME = "backups";
 
-  ControlPlane plane;
-  KubernetesClient admin;
-  ChartOperator chart;
   OpenLuffyInstance instance;
 
   @BeforeAll
-  void bringUpAnInstance(ControlPlane plane) {
-    this.plane = plane;
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
+  void bringUpAnInstance() {
     instance = admin.resource(MockCluster.instance(NAME, spec -> { })).create();
     instance = Instances.awaitReady(admin, NAME);
   }
 
   @AfterAll
-  void stop() {
+  void deleteTheInstance() {
     admin.resources(OpenLuffyInstance.class).withName(NAME).delete();
     await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, NAME) == null);
-    chart.close();
   }
 
   /** What a platform engineer does for a backup now without the resource: a Job from the CronJob. */

@@ -3,45 +3,20 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.DatabaseSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
 import io.openluffy.operator.testing.MockCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The major-version guard on a real API server: the data directory's major is recorded, an image of another major
  * is not rolled out (which would crash-loop on "database files are incompatible with server"), a minor is.
  */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseVersionIT {
-
-  KubernetesClient admin;
-  ChartOperator chart;
-
-  @BeforeAll
-  void startTheOperator(ControlPlane plane) {
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
-  }
-
-  @AfterAll
-  void stop() {
-    chart.close();
-  }
+class DatabaseVersionIT extends OperatorOnControlPlane {
 
   @Test
   void anotherMajorIsNotRolledOutAndSaysWhyAMinorIs() {

@@ -3,12 +3,8 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
@@ -17,33 +13,10 @@ import io.openluffy.operator.dependent.PostgresSecretDependent;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
 import io.openluffy.operator.testing.MockCluster;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Deleting instances with the real garbage collector and namespace controller doing their part. */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeletionIT {
-
-  ControlPlane plane;
-  KubernetesClient admin;
-  ChartOperator chart;
-
-  @BeforeAll
-  void startTheOperator(ControlPlane plane) {
-    this.plane = plane;
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
-  }
-
-  @AfterAll
-  void stop() {
-    chart.close();
-  }
+class DeletionIT extends OperatorOnControlPlane {
 
   @Test
   void retainKeepsTheNamespaceTheClaimsAndTheSecretsAndTheGarbageCollectorTakesTheRest() {

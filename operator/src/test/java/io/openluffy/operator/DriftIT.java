@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.cluster.AuditLog;
 import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.ApiIngressDependent;
@@ -34,38 +31,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Drift under server-side apply: objects deleted or edited by others, with the built-in controllers running. */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DriftIT {
+class DriftIT extends OperatorOnControlPlane {
 
   static final String NAME = "drift";
 
-  ControlPlane plane;
-  KubernetesClient admin;
-  ChartOperator chart;
   OpenLuffyInstance instance;
 
   @BeforeAll
-  void bringUpAnInstance(ControlPlane plane) {
-    this.plane = plane;
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
+  void bringUpAnInstance() {
     instance = admin.resource(MockCluster.instance(NAME, spec -> spec.setHost("drift.example"))).create();
     Instances.awaitReady(admin, NAME);
   }
 
   @AfterAll
-  void stop() {
+  void deleteTheInstance() {
     admin.resources(OpenLuffyInstance.class).withName(NAME).delete();
     await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, NAME) == null);
-    chart.close();
   }
 
   /**

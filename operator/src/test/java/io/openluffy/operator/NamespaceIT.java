@@ -3,22 +3,15 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openluffy.operator.cluster.AuditLog;
 import io.openluffy.operator.cluster.ChartOperator;
-import io.openluffy.operator.cluster.ControlPlane;
-import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
+import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.InstanceLabels;
 import io.openluffy.operator.testing.MockCluster;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,26 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Which namespaces an instance may take: only one it creates. Any other existing namespace (even one labelled for
  * it by hand), a reserved one and the operator's own are refused, and the operator writes nothing into them.
  */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NamespaceIT {
-
-  ControlPlane plane;
-  KubernetesClient admin;
-  ChartOperator chart;
-
-  @BeforeAll
-  void startTheOperator(ControlPlane plane) {
-    this.plane = plane;
-    admin = plane.admin();
-    chart = ChartOperator.install(plane);
-    chart.start(OpenLuffyOperator.inClusterApiServers(), new SimpleMeterRegistry());
-  }
-
-  @AfterAll
-  void stop() {
-    chart.close();
-  }
+class NamespaceIT extends OperatorOnControlPlane {
 
   @Test
   void anExistingNamespaceNotCreatedForTheInstanceIsRefusedAndLeftUntouched() throws Exception {
