@@ -22,8 +22,9 @@ class InstanceSchemaTest {
       List<Path> files = crds.sorted().toList();
       assertThat(files).contains(RepoPaths.CRD, RepoPaths.BACKUP_CRD, RepoPaths.CRD.resolveSibling("openluffyrestores.openluffy.io-v1.yml"));
       for (Path crd : files) {
-        assertThat(Files.readString(RepoPaths.CHART.resolve("crds").resolve(crd.getFileName())))
-            .as("helm/openluffy/crds/" + crd.getFileName()).isEqualTo(Files.readString(crd));
+        assertThat(Files.readString(RepoPaths.CHART_CRDS.resolve(crd.getFileName())))
+            .as(RepoPaths.ROOT.relativize(RepoPaths.CHART_CRDS.resolve(crd.getFileName())).toString())
+            .isEqualTo(Files.readString(crd));
       }
     }
   }

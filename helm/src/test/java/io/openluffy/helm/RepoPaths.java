@@ -11,7 +11,8 @@ final class RepoPaths {
   static final Path VALUES = ROOT.resolve("helm/values");
   static final Path EXAMPLES = ROOT.resolve("examples");
   static final Path CRD = ROOT.resolve("crds/openluffyinstances.openluffy.io-v1.yml");
-  static final Path CHART_CRD = CHART.resolve("charts/crds/crds/openluffyinstances.openluffy.io-v1.yml");
+  /** Where the chart keeps its CRDs: the crds subchart, switched by crds.install. */
+  static final Path CHART_CRDS = CHART.resolve("charts/crds/crds");
   static final Path BACKUP_CRD = ROOT.resolve("crds/openluffybackups.openluffy.io-v1.yml");
 
   private RepoPaths() {}
