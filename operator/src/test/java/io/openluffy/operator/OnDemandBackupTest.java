@@ -58,9 +58,9 @@ class OnDemandBackupTest extends MockClusterTest {
     assertThat(status.getSizeBytes()).isEqualTo(7_699_429L);
     assertThat(status.getCompletionTime()).isEqualTo(START.plusSeconds(4).toString());
     assertThat(status.getMessage()).contains("Verified dump openluffy-20261201T101500Z-before-upgrade-x7k2p.dump");
-    // an on-demand backup is a backup like the scheduled ones
-    assertThat(cluster.get("now").getStatus().getLastBackup()).satisfies(last -> assertThat(last.getJob())
-        .isEqualTo("before-upgrade"));
+    // an on-demand backup is a backup like the scheduled ones (the instance's controller reports it a moment later)
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(cluster.get("now").getStatus().getLastBackup())
+        .satisfies(last -> assertThat(last.getJob()).isEqualTo("before-upgrade")));
 
     // The Job is cleaned away, Argo CD applies the backup again, the operator restarts and reconciles everything:
     // nothing runs again, the record stays.
