@@ -46,8 +46,9 @@ class RestoreTest extends MockClusterTest {
 
     // the API server goes to zero first, and the instance says why
     await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 0);
-    var restoring = cluster.get("restored").getStatus();
-    assertThat(restoring.getPhase()).isEqualTo(Phase.Restoring);
+    // the status of the reconcile that scaled down is written after its workflow: wait for it, not for the scale
+    var restoring = await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("restored").getStatus(),
+        s -> s.getPhase() == Phase.Restoring);
     assertThat(restoring.condition("Ready").orElseThrow().getMessage()).contains("OpenLuffyRestore r1 is restoring"
         + " dump latest");
     // no restore while API pods may still write (longer than the restore's recheck while it waits)
