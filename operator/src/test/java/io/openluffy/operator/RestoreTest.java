@@ -70,7 +70,8 @@ class RestoreTest extends MockClusterTest {
     assertThat(status.getPhase()).isEqualTo(RunPhase.Succeeded);
     assertThat(status.getMessage()).contains("Restored latest into the database of OpenLuffyInstance restored");
     await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 2);
-    await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("restored").getStatus().getPhase() != Phase.Restoring);
+    await().atMost(MockCluster.PATIENCE)
+        .until(() -> cluster.get("restored").getStatus().getPhase() != Phase.Restoring);
     // not counted as a backup
     assertThat(cluster.get("restored").getStatus().getLastBackup()).isNull();
 
