@@ -19,6 +19,7 @@ import io.openluffy.operator.reconciler.GeneratedSecretsStatus;
 import io.openluffy.operator.reconciler.IngressStatus;
 import io.openluffy.operator.reconciler.InstanceMetrics;
 import io.openluffy.operator.reconciler.LastBackupStatus;
+import io.openluffy.operator.reconciler.LastVerificationStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.RestoreStatus;
 import io.openluffy.operator.reconciler.StatusContributor;
@@ -112,7 +113,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new AdminSecretPolicy(config.adminSecretNamespace()),
         new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), new RestoreStatus(),
+    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), new LastVerificationStatus(),
+        new RestoreStatus(),
         bootstrap, new IngressStatus());
   }
 

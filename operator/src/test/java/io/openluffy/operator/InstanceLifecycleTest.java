@@ -198,7 +198,7 @@ class InstanceLifecycleTest extends MockClusterTest {
 
     // The scripts the Jobs run are the files the script tests run against PostgreSQL and an S3 server.
     var scripts = k8s.configMaps().inNamespace(NS).withName("openluffy-acme-backup-scripts").get().getData();
-    for (String name : List.of("backup.sh", "restore.sh", "offsite.sh")) {
+    for (String name : List.of("backup.sh", "restore.sh", "verify.sh", "offsite.sh")) {
       assertThat(scripts.get(name)).as(name)
           .isEqualTo(Files.readString(Path.of("src/main/resources/scripts/" + name)));
     }

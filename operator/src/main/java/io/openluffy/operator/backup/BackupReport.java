@@ -1,8 +1,6 @@
 package io.openluffy.operator.backup;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
@@ -16,25 +14,13 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackupReport(String dump, long sizeBytes, long seconds, String sha256) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The report in a termination message; empty for anything else (a failure's log lines, an older script). */
   public static Optional<BackupReport> parse(String message) {
-    if (message == null || !message.strip().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readValue(message.strip(), BackupReport.class)).filter(r -> r.dump() != null);
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+    return Terminations.parse(message, BackupReport.class).filter(r -> r.dump() != null);
   }
 
   /** The report of {@code job}'s pod whose {@code container} exited 0, if any of {@code pods} is one. */
   public static Optional<BackupReport> of(Job job, Collection<Pod> pods, String container) {
-    return Terminations.of(job, pods, container)
-        .filter(terminated -> Integer.valueOf(0).equals(terminated.getExitCode()))
-        .flatMap(terminated -> parse(terminated.getMessage()).stream())
-        .findFirst();
+    return Terminations.report(job, pods, container, BackupReport::parse);
   }
 }

@@ -1,15 +1,20 @@
 package io.openluffy.operator.backup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** How one container of a Job's pods ended, as the kubelet recorded it (exit code, termination message). */
 final class Terminations {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Terminations() {
   }
@@ -22,6 +27,27 @@ final class Terminations {
         .flatMap(pod -> pod.getStatus().getContainerStatuses().stream())
         .filter(status -> container.equals(status.getName()))
         .flatMap(status -> Optional.ofNullable(status.getState()).map(s -> s.getTerminated()).stream());
+  }
+
+  /** The JSON report a script left in a termination message; empty for anything else (a failure's log lines). */
+  static <T> Optional<T> parse(String message, Class<T> type) {
+    if (message == null || !message.strip().startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(message.strip(), type));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The report of {@code job}'s pod whose {@code container} exited 0, if any of {@code pods} is one. */
+  static <T> Optional<T> report(Job job, Collection<Pod> pods, String container,
+      Function<String, Optional<T>> parse) {
+    return of(job, pods, container)
+        .filter(terminated -> Integer.valueOf(0).equals(terminated.getExitCode()))
+        .flatMap(terminated -> parse.apply(terminated.getMessage()).stream())
+        .findFirst();
   }
 
   /**

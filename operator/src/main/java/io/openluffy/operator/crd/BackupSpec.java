@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import java.util.Optional;
 
 /** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
 public class BackupSpec {
@@ -12,15 +13,24 @@ public class BackupSpec {
   public static final int DEFAULT_RETENTION = 7;
   public static final String DEFAULT_STORAGE = "20Gi";
   public static final long DEFAULT_DEADLINE_SECONDS = 3600;
+  /** Five cron fields or a macro, as the CronJob controller reads them. */
+  static final String CRON = "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)(\\s+([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)){4})$";
 
   @Default("true")
   @JsonPropertyDescription("Whether the backup CronJob and its volume exist.")
   private Boolean enabled;
 
   @Default(DEFAULT_SCHEDULE)
-  @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)(\\s+([0-9*,/?LW#-]+|[A-Za-z]{3}(-[A-Za-z]{3})?)){4})$")
+  @Pattern(CRON)
   @JsonPropertyDescription("Cron schedule (five fields, or @daily style macros) of the backup job.")
   private String schedule;
+
+  @Pattern(CRON)
+  @JsonPropertyDescription("Optional cron schedule (UTC) of the restore verification: the newest dump is restored into"
+      + " a scratch database on the same server (which needs room for a second copy), its rows per table are compared"
+      + " with the dump's, and the scratch database is dropped; see status.lastVerification and condition"
+      + " BackupVerified. Unset: no verification.")
+  private String verify;
 
   @Default("" + DEFAULT_RETENTION)
   @Min(1)
@@ -53,6 +63,19 @@ public class BackupSpec {
 
   public void setSchedule(String schedule) {
     this.schedule = schedule;
+  }
+
+  public String getVerify() {
+    return verify;
+  }
+
+  public void setVerify(String verify) {
+    this.verify = verify;
+  }
+
+  /** The verification schedule, when one is set. */
+  public Optional<String> verify() {
+    return Optional.ofNullable(verify).filter(v -> !v.isBlank());
   }
 
   public Integer getRetention() {

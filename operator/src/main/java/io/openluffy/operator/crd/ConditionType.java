@@ -14,6 +14,8 @@ public final class ConditionType {
   /** Informational, only while spec.database.image names another PostgreSQL major than the data directory's. */
   public static final String DATABASE_UPGRADE_BLOCKED = "DatabaseUpgradeBlocked";
   public static final String LAST_BACKUP_SUCCEEDED = "LastBackupSucceeded";
+  /** Informational, with spec.backup.verify: the newest verification Job restored its dump and read it back. */
+  public static final String BACKUP_VERIFIED = "BackupVerified";
 
   private ConditionType() {
   }

@@ -30,12 +30,17 @@ public class OpenLuffyInstanceStatus {
   @JsonPropertyDescription("The newest finished backup Job (also condition LastBackupSucceeded).")
   private BackupStatus lastBackup;
 
+  @JsonPropertyDescription("The newest finished verification Job of spec.backup.verify (also condition"
+      + " BackupVerified).")
+  private VerificationStatus lastVerification;
+
   @JsonPropertyDescription("The running database: its PostgreSQL major version.")
   private DatabaseStatus database;
 
   @JsonPropertyDescription("Conditions: Ready, DatabaseReady, ApiServerReady, BackupScheduled, AdminBootstrapped (first"
       + " admin created from spec.bootstrap.adminSecretRef), AdminSecretDrift (informational: the admin Secret changed"
-      + " after bootstrap), LastBackupSucceeded (informational: result of the newest finished backup Job).")
+      + " after bootstrap), LastBackupSucceeded (informational: result of the newest finished backup Job), BackupVerified (informational,"
+      + " with spec.backup.verify: the newest verification restored its dump and read every row back).")
   private List<Condition> conditions = new ArrayList<>();
 
   public Long getObservedGeneration() {
@@ -94,6 +99,14 @@ public class OpenLuffyInstanceStatus {
     this.lastBackup = lastBackup;
   }
 
+  public VerificationStatus getLastVerification() {
+    return lastVerification;
+  }
+
+  public void setLastVerification(VerificationStatus lastVerification) {
+    this.lastVerification = lastVerification;
+  }
+
   public List<Condition> getConditions() {
     return conditions;
   }
@@ -120,12 +133,14 @@ public class OpenLuffyInstanceStatus {
         && Objects.equals(endpoint, other.endpoint)
         && Objects.equals(admin, other.admin)
         && Objects.equals(lastBackup, other.lastBackup)
+        && Objects.equals(lastVerification, other.lastVerification)
         && Objects.equals(database, other.database)
         && Objects.equals(conditions, other.conditions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, phase, namespace, endpoint, admin, lastBackup, database, conditions);
+    return Objects.hash(observedGeneration, phase, namespace, endpoint, admin, lastBackup, lastVerification, database,
+        conditions);
   }
 }

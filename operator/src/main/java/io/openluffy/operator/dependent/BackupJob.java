@@ -2,6 +2,7 @@ package io.openluffy.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.openluffy.operator.crd.BackupSpec;
@@ -12,8 +13,8 @@ import java.util.Map;
 
 /**
  * The Jobs that run a script of {@link BackupScriptsConfigMapDependent} once against the instance's database and
- * backup volume: backup.sh (the CronJob's job template, an on-demand OpenLuffyBackup's Job) and restore.sh (an
- * OpenLuffyRestore's). A run has a deadline, so a hung one cannot block the next.
+ * backup volume: backup.sh (the CronJob's job template, an on-demand OpenLuffyBackup's Job), restore.sh (an
+ * OpenLuffyRestore's) and verify.sh (the verification CronJob's job template). A run has a deadline, so a hung one cannot block the next.
  */
 public final class BackupJob {
 
@@ -24,6 +25,8 @@ public final class BackupJob {
   public static final String CONTAINER = "pg-dump";
   /** The container that runs restore.sh. */
   public static final String RESTORE_CONTAINER = "restore";
+  /** The container that runs verify.sh; its termination message is the verification's report. */
+  public static final String VERIFY_CONTAINER = "verify";
   /** Kubernetes' default path, set explicitly because backup.sh is told to write there. */
   static final String TERMINATION_LOG = "/dev/termination-log";
 
@@ -32,7 +35,7 @@ public final class BackupJob {
 
   /** A backup Job's spec; its pods carry {@code podLabels} (the backup NetworkPolicy selects them by component). */
   public static JobSpec spec(OpenLuffyInstance instance, Map<String, String> podLabels) {
-    return spec(instance, podLabels, CONTAINER, BackupScriptsConfigMapDependent.BACKUP,
+    return spec(instance, podLabels, CONTAINER, BackupScriptsConfigMapDependent.BACKUP, false,
         EnvVars.plain("RETENTION", Integer.toString(instance.spec().backup().retention())),
         EnvVars.plain("LOCK_WAIT_TIMEOUT", LOCK_WAIT_TIMEOUT),
         EnvVars.plain("TERMINATION_LOG", TERMINATION_LOG));
@@ -42,11 +45,20 @@ public final class BackupJob {
   public static JobSpec restoreSpec(OpenLuffyInstance instance, Map<String, String> podLabels, String dump) {
     // restore.sh stops at the first error and changes nothing then: running it again would fail the same way
     return new JobSpecBuilder(spec(instance, podLabels, RESTORE_CONTAINER, BackupScriptsConfigMapDependent.RESTORE,
-        EnvVars.plain("DUMP", dump))).withBackoffLimit(0).build();
+        false, EnvVars.plain("DUMP", dump))).withBackoffLimit(0).build();
+  }
+
+  /**
+   * A verification Job's spec: verify.sh, reading the dumps only. No retry: a dump that does not restore fails the same
+   * way again, and every attempt makes the database server hold a second copy.
+   */
+  public static JobSpec verifySpec(OpenLuffyInstance instance, Map<String, String> podLabels) {
+    return new JobSpecBuilder(spec(instance, podLabels, VERIFY_CONTAINER, BackupScriptsConfigMapDependent.VERIFY, true,
+        EnvVars.plain("TERMINATION_LOG", TERMINATION_LOG))).withBackoffLimit(0).build();
   }
 
   private static JobSpec spec(OpenLuffyInstance instance, Map<String, String> podLabels, String name, String script,
-      EnvVar... scriptEnv) {
+      boolean readsDumpsOnly, EnvVar... scriptEnv) {
     BackupSpec backup = instance.spec().backup();
     List<EnvVar> env = new ArrayList<>(List.of(EnvVars.plain("BACKUP_DIR", BACKUP_DIR)));
     env.addAll(List.of(scriptEnv));
@@ -60,7 +72,8 @@ public final class BackupJob {
         // a failed run leaves no report; its "... failed:" line (never a secret) becomes the message instead
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withSecurityContext(PodSecurity.container())
-        .withVolumeMounts(PodSecurity.mount("backups", BACKUP_DIR), PodSecurity.mount("tmp", "/tmp"),
+        .withVolumeMounts(new VolumeMountBuilder(PodSecurity.mount("backups", BACKUP_DIR)).withReadOnly(readsDumpsOnly)
+                .build(), PodSecurity.mount("tmp", "/tmp"),
             PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();
     return new JobSpecBuilder()

@@ -4,7 +4,9 @@ package io.openluffy.operator.dependent;
 public enum Component {
   API("api"), POSTGRES("postgres"), BACKUP("backup"),
   /** An OpenLuffyRestore's Job (its pod is a backup pod: the same volume, network policy and database access). */
-  RESTORE("restore");
+  RESTORE("restore"),
+  /** A verification Job (spec.backup.verify); its pod is a backup pod too. */
+  VERIFY("verify");
 
   private final String label;
 

@@ -29,6 +29,7 @@ public final class InstanceLabels {
   public static final String API_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=api";
   public static final String POSTGRES_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=postgres";
   public static final String BACKUP_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=backup";
+  public static final String VERIFY_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT + "=verify";
   /** Objects of the instance as a whole, which carry no component label (the default-deny policy). */
   public static final String INSTANCE_WIDE_SELECTOR = MANAGED_SELECTOR + ",!" + COMPONENT;
 

@@ -2,7 +2,6 @@ package io.openluffy.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,6 +14,7 @@ import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
@@ -62,7 +62,19 @@ public class LastBackupStatus implements StatusContributor {
     return List.of(new InformerEventSource<>(configuration, context), new InformerEventSource<>(pods, context));
   }
 
-  private static Set<ResourceID> toInstance(HasMetadata object) {
+  /**
+   * The instance's Jobs of one component. Every Job informer of the controller answers {@code getSecondaryResources}
+   * (backup and verification Jobs alike), so the component label tells them apart.
+   */
+  static List<Job> jobs(OpenLuffyInstance instance, Context<OpenLuffyInstance> context, Component component) {
+    return context.getSecondaryResources(Job.class).stream()
+        .filter(job -> instance.targetNamespace().equals(job.getMetadata().getNamespace()))
+        .filter(job -> job.getMetadata().getLabels() != null
+            && component.label().equals(job.getMetadata().getLabels().get(InstanceLabels.COMPONENT)))
+        .toList();
+  }
+
+  static Set<ResourceID> toInstance(HasMetadata object) {
     return Optional.ofNullable(object.getMetadata().getLabels())
         .map(labels -> labels.get(InstanceLabels.INSTANCE))
         .map(instance -> Set.of(new ResourceID(instance)))
@@ -71,9 +83,7 @@ public class LastBackupStatus implements StatusContributor {
 
   @Override
   public void contribute(OpenLuffyInstance instance, Context<OpenLuffyInstance> context, StatusBuilder status) {
-    List<Job> jobs = context.getSecondaryResources(Job.class).stream()
-        .filter(job -> instance.targetNamespace().equals(job.getMetadata().getNamespace()))
-        .toList();
+    List<Job> jobs = jobs(instance, context, Component.BACKUP);
     Optional<JobState> newest = jobs.stream().flatMap(job -> finished(job).stream())
         .max(Comparator.comparing(JobState::end).thenComparing(JobState::name));
     BackupStatus previous = instance.getStatus() == null ? null : instance.getStatus().getLastBackup();
@@ -148,7 +158,7 @@ public class LastBackupStatus implements StatusContributor {
   private static Optional<Verdict> staleDump(OpenLuffyInstance instance, Context<OpenLuffyInstance> context,
       Optional<Instant> lastSuccess, Instant now, StatusBuilder status) {
     String schedule = instance.spec().backup().schedule();
-    Optional<Instant> since = lastSuccess.or(() -> context.getSecondaryResource(CronJob.class)
+    Optional<Instant> since = lastSuccess.or(() -> BackupCronJobDependent.find(instance, context)
         .map(cron -> cron.getMetadata().getCreationTimestamp()).map(Instant::parse));
     Optional<Instant> staleAt = since.flatMap(t -> CronSchedule.parse(schedule).flatMap(cron -> cron.next(t)
         .flatMap(cron::next)));

@@ -38,6 +38,7 @@ import io.openluffy.operator.dependent.PostgresNetworkPolicyDependent;
 import io.openluffy.operator.dependent.PostgresSecretDependent;
 import io.openluffy.operator.dependent.PostgresServiceDependent;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
+import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.dependent.WorkloadReadiness;
 import io.openluffy.operator.events.InstanceEvents;
 import java.io.InterruptedIOException;
@@ -87,6 +88,9 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "backup-cronjob", type = BackupCronJobDependent.class,
         dependsOn = {"backup-pvc", "backup-scripts", "postgres-secret"},
         reconcilePrecondition = BackupEnabled.class),
+    @Dependent(name = "verify-cronjob", type = VerifyCronJobDependent.class,
+        dependsOn = {"backup-pvc", "backup-scripts", "postgres-secret"},
+        reconcilePrecondition = VerifyCronJobDependent.Scheduled.class),
 })
 public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance>, Cleaner<OpenLuffyInstance> {
 

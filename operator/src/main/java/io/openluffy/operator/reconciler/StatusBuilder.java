@@ -9,6 +9,7 @@ import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import io.openluffy.operator.crd.Phase;
+import io.openluffy.operator.crd.VerificationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class StatusBuilder {
   private String endpoint;
   private AdminStatus admin;
   private BackupStatus lastBackup;
+  private VerificationStatus lastVerification;
   private Reported failure;
   private DatabaseStatus database;
   private Reported restoring;
@@ -52,6 +54,7 @@ public final class StatusBuilder {
     this.namespace = previous.getNamespace();
     this.admin = previous.getAdmin();
     this.lastBackup = previous.getLastBackup();
+    this.lastVerification = previous.getLastVerification();
     this.database = previous.getDatabase();
   }
 
@@ -143,6 +146,11 @@ public final class StatusBuilder {
     return this;
   }
 
+  public StatusBuilder lastVerification(VerificationStatus lastVerification) {
+    this.lastVerification = lastVerification;
+    return this;
+  }
+
   public OpenLuffyInstanceStatus build() {
     Long generation = instance.getMetadata().getGeneration();
     List<String> waiting = reported.entrySet().stream()
@@ -160,6 +168,7 @@ public final class StatusBuilder {
     status.setEndpoint(endpoint);
     status.setAdmin(admin);
     status.setLastBackup(lastBackup);
+    status.setLastVerification(lastVerification);
     status.setDatabase(database);
     status.setConditions(conditions);
     return status;

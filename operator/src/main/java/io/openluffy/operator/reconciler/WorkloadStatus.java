@@ -2,8 +2,8 @@ package io.openluffy.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiServiceDependent;
@@ -40,7 +40,7 @@ public class WorkloadStatus implements StatusContributor {
         apiReady ? "The API server has an available replica" : apiWaiting);
 
     if (spec.backupEnabled()) {
-      var cronJob = context.getSecondaryResource(CronJob.class).orElse(null);
+      var cronJob = BackupCronJobDependent.find(instance, context).orElse(null);
       status.required(ConditionType.BACKUP_SCHEDULED, cronJob != null,
           cronJob != null ? "Scheduled" : "Creating",
           cronJob != null ? "Backups run on schedule " + cronJob.getSpec().getSchedule()
