@@ -57,6 +57,9 @@ class SchemaIT {
       "{backup: {schedule: 'every day'}}           | spec.backup.schedule",
       "{backup: {storage: 20GB}}                   | spec.backup.storage",
       "{networkPolicy: {profile: paranoid}}        | spec.networkPolicy.profile",
+      "{ingress: {className: nginx}}               | spec.ingress needs spec.host",
+      "{host: a.example, ingress: {className: Nginx}} | spec.ingress.className",
+      "{host: a.example, ingress: {tls: {enabled: false, secretName: a-tls}}} | spec.ingress.tls.secretName is set",
   })
   void aSpecBreakingTheSchemaIsRefusedNamingTheField(String spec, String field) {
     assertThatThrownBy(() -> create("schema-case", spec))
