@@ -99,6 +99,21 @@ class SchemaIT {
     instance("ns-unset").delete();
   }
 
+  @Test
+  void aVolumeSizeMayGrowButNeverShrinkComparedAsQuantities() {
+    create("sizes", "{database: {storage: 10Gi}, backup: {storage: 20Gi}}");
+    assertThatThrownBy(() -> patch("sizes", "{database: {storage: 9Gi}}"))
+        .as("9Gi sorts after 10Gi as text: the rule compares quantities")
+        .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.database.storage cannot shrink");
+    assertThatThrownBy(() -> patch("sizes", "{backup: {storage: 19Gi}}"))
+        .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.backup.storage cannot shrink");
+    patch("sizes", "{database: {storage: 10240Mi}, backup: {storage: 25Gi}}");
+    patch("sizes", "{database: {storage: 11Gi}}");
+    assertThat(instance("sizes").get().getAdditionalProperties().get("spec")).satisfies(spec -> assertThat(
+        ((Map<?, ?>) ((Map<?, ?>) spec).get("database")).get("storage")).isEqualTo("11Gi"));
+    instance("sizes").delete();
+  }
+
   private void create(String name, String specYaml) {
     var resource = new GenericKubernetesResource();
     resource.setApiVersion(OpenLuffyInstance.GROUP + "/" + OpenLuffyInstance.VERSION);
