@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -27,6 +28,7 @@ import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.BackupSpec;
+import io.openluffy.operator.crd.DatabaseSpec;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
@@ -98,6 +100,8 @@ final class OperatorAudit {
     spec.setEnvironment("prod");
     spec.setHost("audit.openluffy.local");
     spec.setDeletionPolicy(DeletionPolicy.Delete);
+    spec.setDatabase(new DatabaseSpec());
+    spec.getDatabase().setStorageClassName("audit-expandable");
     spec.setBootstrap(MockCluster.adminSecret(RenderedChart.NAMESPACE, "openluffy-audit-admin"));
     instance.setSpec(spec);
     test.resource(instance).create();
@@ -109,6 +113,25 @@ final class OperatorAudit {
       // Not Ready: that also needs the admin bootstrap, which needs a real API server.
       return current.getStatus() != null && current.getStatus().isTrue(ConditionType.API_SERVER_READY);
     });
+
+    // The backup volume grows: its StorageClass is read, the claim patched (the test plays the binding).
+    test.resource(new StorageClassBuilder().withNewMetadata().withName("audit-expandable").endMetadata()
+        .withProvisioner("openluffy.io/audit").withAllowVolumeExpansion(true).build()).create();
+    var backups = test.persistentVolumeClaims().inNamespace(namespace).withName("openluffy-audit-backups");
+    await().atMost(WAIT).until(() -> backups.get() != null);
+    backups.edit(claim -> {
+      claim.getSpec().setVolumeName("pv-audit-backups");
+      return claim;
+    });
+    await().atMost(WAIT).ignoreExceptions().until(() -> test.resources(OpenLuffyInstance.class).withName("audit")
+        .edit(current -> {
+          BackupSpec backup = current.getSpec().backup();
+          backup.setStorage("30Gi");
+          current.getSpec().setBackup(backup);
+          return current;
+        }) != null);
+    await().atMost(WAIT).until(() -> "30Gi".equals(backups.get().getSpec().getResources().getRequests()
+        .get("storage").toString()));
 
     // A backup runs (the CronJob and Job controllers' part): the operator reads the finished Job into status.lastBackup.
     runBackupJob(test, namespace);

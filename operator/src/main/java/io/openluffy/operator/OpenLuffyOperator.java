@@ -23,6 +23,7 @@ import io.openluffy.operator.reconciler.LastVerificationStatus;
 import io.openluffy.operator.reconciler.OpenLuffyInstanceReconciler;
 import io.openluffy.operator.reconciler.RestoreStatus;
 import io.openluffy.operator.reconciler.StatusContributor;
+import io.openluffy.operator.reconciler.StorageResize;
 import io.openluffy.operator.reconciler.WorkloadStatus;
 import java.net.URI;
 import java.time.Clock;
@@ -113,8 +114,8 @@ public final class OpenLuffyOperator implements AutoCloseable {
     var bootstrap = new AdminBootstrapStatus(apiServers, new BootstrapClient(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
         new AdminSecretWatch(), new AdminSecretPolicy(config.adminSecretNamespace()),
         new RetryBackoff(RETRY_INITIAL, RETRY_MAX), clock);
-    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new LastBackupStatus(), new LastVerificationStatus(),
-        new RestoreStatus(),
+    return List.of(new GeneratedSecretsStatus(), new WorkloadStatus(), new StorageResize(), new LastBackupStatus(),
+        new LastVerificationStatus(), new RestoreStatus(),
         bootstrap, new IngressStatus());
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.cluster.AuditLog;
@@ -15,6 +16,7 @@ import io.openluffy.operator.cluster.ControlPlaneExtension;
 import io.openluffy.operator.cluster.Instances;
 import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.BackupSpec;
+import io.openluffy.operator.crd.DatabaseSpec;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyBackup;
@@ -24,6 +26,7 @@ import io.openluffy.operator.crd.RestoreSpec;
 import io.openluffy.operator.crd.RunSpec;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupPvcDependent;
 import io.openluffy.operator.events.InstanceEvents;
 import io.openluffy.operator.testing.LocalApiServers;
 import io.openluffy.operator.testing.MockCluster;
@@ -63,8 +66,13 @@ class RbacIT {
           .withStringData(Map.of("email", "admin@rbac.local", "password", "Rbac-admin-password-1")).build()).create();
       apiServers.start("rbac");
       chart.startReplica("rbac-replica", apiServers);
+      // an expandable class: the backup claim grows below
+      admin.resource(new StorageClassBuilder().withNewMetadata().withName("rbac-expandable").endMetadata()
+          .withProvisioner("openluffy.io/test-provisioner").withAllowVolumeExpansion(true).build()).serverSideApply();
       OpenLuffyInstance instance = admin.resource(MockCluster.instance("rbac", spec -> {
         spec.setHost("rbac.example");
+        spec.setDatabase(new DatabaseSpec());
+        spec.getDatabase().setStorageClassName("rbac-expandable");
         spec.setDeletionPolicy(DeletionPolicy.Delete);
         spec.setBootstrap(MockCluster.adminSecret(ChartOperator.NAMESPACE, "rbac-admin"));
         // two replicas: a PodDisruptionBudget, deleted below with the second replica
@@ -94,13 +102,23 @@ class RbacIT {
       await("OpenLuffyRestore rbac-restore final").atMost(Instances.PATIENCE)
           .until(() -> admin.resource(restore).get().getStatus(), status -> status != null && status.isFinal());
       Instances.awaitReady(admin, "rbac");
+      // the backup volume grows: its StorageClass read, the claim patched (the edit retried when it meets a status
+      // write of the operator: 409)
+      await().atMost(Instances.PATIENCE).ignoreExceptions().until(() -> admin.resources(OpenLuffyInstance.class)
+          .withName("rbac").edit(i -> {
+            i.getSpec().setBackup(new BackupSpec());
+            i.getSpec().getBackup().setStorage("25Gi");
+            return i;
+          }) != null);
+      await("backup claim grown").atMost(Instances.PATIENCE).until(() -> "25Gi".equals(admin.persistentVolumeClaims()
+          .inNamespace(ns).withName(BackupPvcDependent.name(instance)).get().getSpec().getResources().getRequests()
+          .get("storage").toString()));
       // features switched off: the operator deletes what they needed
       admin.resources(OpenLuffyInstance.class).withName("rbac").edit(i -> {
         i.getSpec().setHost(null);
         i.getSpec().getApiServer().setReplicas(1);
         i.getSpec().setNetworkPolicy(new NetworkPolicySpec());
         i.getSpec().getNetworkPolicy().setEnabled(false);
-        i.getSpec().setBackup(new BackupSpec());
         i.getSpec().getBackup().setEnabled(false);
         return i;
       });

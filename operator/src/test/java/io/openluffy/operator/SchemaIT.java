@@ -57,6 +57,9 @@ class SchemaIT {
       "{backup: {schedule: 'every day'}}           | spec.backup.schedule",
       "{backup: {storage: 20GB}}                   | spec.backup.storage",
       "{networkPolicy: {profile: paranoid}}        | spec.networkPolicy.profile",
+      "{ingress: {className: nginx}}               | spec.ingress needs spec.host",
+      "{host: a.example, ingress: {className: Nginx}} | spec.ingress.className",
+      "{host: a.example, ingress: {tls: {enabled: false, secretName: a-tls}}} | spec.ingress.tls.secretName is set",
   })
   void aSpecBreakingTheSchemaIsRefusedNamingTheField(String spec, String field) {
     assertThatThrownBy(() -> create("schema-case", spec))
@@ -94,6 +97,21 @@ class SchemaIT {
             "deletionPolicy", "Retain"));
     instance("ns-set").delete();
     instance("ns-unset").delete();
+  }
+
+  @Test
+  void aVolumeSizeMayGrowButNeverShrinkComparedAsQuantities() {
+    create("sizes", "{database: {storage: 10Gi}, backup: {storage: 20Gi}}");
+    assertThatThrownBy(() -> patch("sizes", "{database: {storage: 9Gi}}"))
+        .as("9Gi sorts after 10Gi as text: the rule compares quantities")
+        .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.database.storage cannot shrink");
+    assertThatThrownBy(() -> patch("sizes", "{backup: {storage: 19Gi}}"))
+        .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.backup.storage cannot shrink");
+    patch("sizes", "{database: {storage: 10240Mi}, backup: {storage: 25Gi}}");
+    patch("sizes", "{database: {storage: 11Gi}}");
+    assertThat(instance("sizes").get().getAdditionalProperties().get("spec")).satisfies(spec -> assertThat(
+        ((Map<?, ?>) ((Map<?, ?>) spec).get("database")).get("storage")).isEqualTo("11Gi"));
+    instance("sizes").delete();
   }
 
   private void create(String name, String specYaml) {

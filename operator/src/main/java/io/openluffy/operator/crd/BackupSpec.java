@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Optional;
 
 /** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
@@ -46,7 +47,9 @@ public class BackupSpec {
 
   @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
-  @JsonPropertyDescription("Size of the backup volume, a Kubernetes quantity such as 20Gi.")
+  @ValidationRule(value = Quantities.NO_SHRINK,
+      message = "spec.backup.storage cannot shrink: the backup volume only grows (set it back to at least its current size)")
+  @JsonPropertyDescription("Size of the backup volume, a Kubernetes quantity such as 20Gi. It may grow (the claim is expanded when its StorageClass allows it), never shrink.")
   private String storage;
 
   public Boolean getEnabled() {

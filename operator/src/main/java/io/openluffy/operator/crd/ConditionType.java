@@ -13,6 +13,11 @@ public final class ConditionType {
   public static final String BACKUP_SCHEDULED = "BackupScheduled";
   /** Informational, only while spec.database.image names another PostgreSQL major than the data directory's. */
   public static final String DATABASE_UPGRADE_BLOCKED = "DatabaseUpgradeBlocked";
+  /**
+   * Informational, only while spec.database.storage or spec.backup.storage asks more than a claim has and its
+   * StorageClass cannot expand it.
+   */
+  public static final String STORAGE_RESIZE_UNSUPPORTED = "StorageResizeUnsupported";
   public static final String LAST_BACKUP_SUCCEEDED = "LastBackupSucceeded";
   /** Informational, with spec.backup.verify: the newest verification Job restored its dump and read it back. */
   public static final String BACKUP_VERIFIED = "BackupVerified";

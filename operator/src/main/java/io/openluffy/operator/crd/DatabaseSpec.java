@@ -3,6 +3,7 @@ package io.openluffy.operator.crd;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /** The instance's own PostgreSQL StatefulSet. */
@@ -17,7 +18,9 @@ public class DatabaseSpec {
 
   @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
-  @JsonPropertyDescription("Size of the data volume, a Kubernetes quantity such as 10Gi.")
+  @ValidationRule(value = Quantities.NO_SHRINK,
+      message = "spec.database.storage cannot shrink: the data volume only grows (set it back to at least its current size)")
+  @JsonPropertyDescription("Size of the data volume, a Kubernetes quantity such as 10Gi. It may grow (the claim is expanded when its StorageClass allows it), never shrink.")
   private String storage;
 
   @JsonPropertyDescription("StorageClass of the data volume; the cluster default when unset.")

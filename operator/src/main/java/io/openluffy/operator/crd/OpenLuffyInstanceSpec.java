@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Desired state of one OpenLuffy instance. */
+@ValidationRule(value = "!has(self.ingress) || has(self.host)",
+    message = "spec.ingress needs spec.host: the Ingress is made for that host")
 public class OpenLuffyInstanceSpec {
 
   public static final String DEFAULT_ENVIRONMENT = "dev";
@@ -22,10 +25,13 @@ public class OpenLuffyInstanceSpec {
   @Size(max = 63)
   private String namespace;
 
-  @JsonPropertyDescription("Ingress host of the API server; when set an Ingress is created and status.endpoint is https://<host>.")
+  @JsonPropertyDescription("Ingress host of the API server; when set an Ingress is created and status.endpoint is https://<host>, or http://<host> when spec.ingress.tls.enabled is false.")
   @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   @Size(max = 253)
   private String host;
+
+  @JsonPropertyDescription("Ingress class, annotations and TLS of the Ingress made for spec.host.")
+  private IngressSpec ingress;
 
   @JsonPropertyDescription("OpenLuffy version: the API server image tag.")
   @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
@@ -73,6 +79,14 @@ public class OpenLuffyInstanceSpec {
 
   public void setHost(String host) {
     this.host = host;
+  }
+
+  public IngressSpec getIngress() {
+    return ingress;
+  }
+
+  public void setIngress(IngressSpec ingress) {
+    this.ingress = ingress;
   }
 
   public String getVersion() {
@@ -145,6 +159,10 @@ public class OpenLuffyInstanceSpec {
 
   public BackupSpec backup() {
     return backup != null ? backup : new BackupSpec();
+  }
+
+  public IngressSpec ingress() {
+    return ingress != null ? ingress : new IngressSpec();
   }
 
   public NetworkPolicySpec networkPolicy() {

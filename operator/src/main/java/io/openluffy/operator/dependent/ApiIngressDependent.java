@@ -9,9 +9,14 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.openluffy.operator.bootstrap.AdminSecretLocation;
 import io.openluffy.operator.crd.ConditionType;
+import io.openluffy.operator.crd.IngressSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
-/** Exposes the API server on {@code spec.host} (TLS Secret {@code <name>-tls}, e.g. from cert-manager). */
+/**
+ * Exposes the API server on {@code spec.host}, with the class, annotations and TLS of {@code spec.ingress}. TLS is on
+ * unless {@code spec.ingress.tls.enabled} is false, with the Secret {@code <prefix>-tls} unless another is named: what
+ * every instance got before spec.ingress existed, so their manifests keep their Ingress unchanged.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.MANAGED_SELECTOR))
 public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
 
@@ -26,11 +31,19 @@ public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
   @Override
   protected Ingress desired(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     String host = instance.spec().getHost();
-    return new IngressBuilder()
-        .withMetadata(InstanceLabels.metadata(instance, name(instance), Component.API))
+    IngressSpec ingress = instance.spec().ingress();
+    var metadata = InstanceLabels.metadata(instance, name(instance), Component.API);
+    if (!ingress.annotations().isEmpty()) {
+      metadata.setAnnotations(ingress.annotations());
+    }
+    var spec = new IngressBuilder()
+        .withMetadata(metadata)
         .withNewSpec()
-        .addNewTl().withHosts(host).withSecretName(InstanceLabels.prefix(instance) + "-tls").endTl()
-        .addNewRule().withHost(host).withNewHttp()
+        .withIngressClassName(ingress.getClassName());
+    if (tls(instance)) {
+      spec.addNewTl().withHosts(host).withSecretName(tlsSecretName(instance)).endTl();
+    }
+    return spec.addNewRule().withHost(host).withNewHttp()
         .addNewPath().withPath("/").withPathType("Prefix")
         .withNewBackend().withNewService().withName(ApiServiceDependent.name(instance))
         .withNewPort().withNumber(ApiDeploymentDependent.PORT).endPort().endService().endBackend()
@@ -38,6 +51,21 @@ public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
         .endHttp().endRule()
         .endSpec()
         .build();
+  }
+
+  /** Whether the Ingress terminates TLS, so the instance answers on https. */
+  public static boolean tls(OpenLuffyInstance instance) {
+    return instance.spec().ingress().tls().enabled();
+  }
+
+  public static String tlsSecretName(OpenLuffyInstance instance) {
+    String named = instance.spec().ingress().tls().getSecretName();
+    return named != null ? named : InstanceLabels.prefix(instance) + "-tls";
+  }
+
+  /** The endpoint users reach through the Ingress. */
+  public static String url(OpenLuffyInstance instance) {
+    return (tls(instance) ? "https://" : "http://") + instance.spec().getHost();
   }
 
   /**

@@ -37,11 +37,15 @@ public final class DatabaseClaim {
     return new InformerEventSource<>(configuration, context);
   }
 
-  @SuppressWarnings("unchecked")
   static boolean exists(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    return find(instance, context).isPresent();
+  }
+
+  /** The claim as last seen by the informer. */
+  @SuppressWarnings("unchecked")
+  public static Optional<PersistentVolumeClaim> find(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
     var claims = (InformerEventSource<PersistentVolumeClaim, OpenLuffyInstance>) context.eventSourceRetriever()
         .getEventSourceFor(PersistentVolumeClaim.class, EVENT_SOURCE);
-    return claims.get(new ResourceID(PostgresStatefulSetDependent.dataClaimName(instance), instance.targetNamespace()))
-        .isPresent();
+    return claims.get(new ResourceID(PostgresStatefulSetDependent.dataClaimName(instance), instance.targetNamespace()));
   }
 }

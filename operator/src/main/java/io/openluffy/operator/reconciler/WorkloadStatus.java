@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.dependent.ApiIngressDependent;
 import io.openluffy.operator.dependent.ApiServiceDependent;
 import io.openluffy.operator.dependent.PostgresMajorVersion;
 import io.openluffy.operator.dependent.WorkloadReadiness;
@@ -21,7 +22,7 @@ public class WorkloadStatus implements StatusContributor {
   public void contribute(OpenLuffyInstance instance, Context<OpenLuffyInstance> context, StatusBuilder status) {
     var spec = instance.spec();
     status.namespace(instance.targetNamespace())
-        .endpoint(spec.hasHost() ? "https://" + spec.getHost() : ApiServiceDependent.url(instance));
+        .endpoint(spec.hasHost() ? ApiIngressDependent.url(instance) : ApiServiceDependent.url(instance));
 
     var statefulSet = context.getSecondaryResource(StatefulSet.class).orElse(null);
     boolean dbReady = WorkloadReadiness.databaseReady(statefulSet);
