@@ -72,8 +72,9 @@ public final class BackupJob {
         // a failed run leaves no report; its "... failed:" line (never a secret) becomes the message instead
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withSecurityContext(PodSecurity.container())
-        .withVolumeMounts(new VolumeMountBuilder(PodSecurity.mount("backups", BACKUP_DIR)).withReadOnly(readsDumpsOnly)
-                .build(), PodSecurity.mount("tmp", "/tmp"),
+        // readOnly only when true: the API server drops a false one, and the apply would differ on every reconcile
+        .withVolumeMounts(new VolumeMountBuilder(PodSecurity.mount("backups", BACKUP_DIR))
+                .withReadOnly(readsDumpsOnly ? Boolean.TRUE : null).build(), PodSecurity.mount("tmp", "/tmp"),
             PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();
     return new JobSpecBuilder()
