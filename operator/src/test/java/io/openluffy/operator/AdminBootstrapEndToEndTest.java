@@ -13,6 +13,7 @@ import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.crd.AdminSecretRef;
 import io.openluffy.operator.crd.AdminStatus;
 import io.openluffy.operator.crd.BootstrapSpec;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.Phase;
@@ -85,7 +86,7 @@ class AdminBootstrapEndToEndTest {
     ENVIRONMENTS.forEach(env -> cluster.create(instance(env)));
     ENVIRONMENTS.forEach(AdminBootstrapEndToEndTest::playKubelet);
 
-    var prod = awaitAdmin("prod", AdminCondition.CREATED);
+    var prod = awaitAdmin("prod", ConditionReason.AdminBootstrapped.CREATED);
     prod = cluster.awaitCondition("prod", ConditionType.READY, "True");
     assertThat(prod.getStatus().getPhase()).isEqualTo(Phase.Ready);
     var admin = prod.getStatus().getAdmin();
@@ -97,14 +98,14 @@ class AdminBootstrapEndToEndTest {
     assertThat(api("prod").login(adminEmail("prod"), passwords.get("prod")).status()).isEqualTo(200);
 
     // dev: its Secret does not exist yet
-    var dev = awaitAdmin("dev", AdminCondition.SECRET_NOT_FOUND);
+    var dev = awaitAdmin("dev", ConditionReason.AdminBootstrapped.SECRET_NOT_FOUND);
     assertThat(dev.getStatus().getPhase()).isEqualTo(Phase.Bootstrapping);
     assertThat(dev.getStatus().isTrue(ConditionType.READY)).isFalse();
     assertThat(condition(dev, ConditionType.ADMIN_BOOTSTRAPPED).getMessage())
         .contains(SECRETS_NAMESPACE + "/" + secretName("dev"), "email", "password");
 
     // preprod: its Deployment says available but nothing answers (the API pod just died)
-    var preprod = awaitAdmin("preprod", AdminCondition.API_SERVER_UNREACHABLE);
+    var preprod = awaitAdmin("preprod", ConditionReason.AdminBootstrapped.API_SERVER_UNREACHABLE);
     assertThat(condition(preprod, ConditionType.ADMIN_BOOTSTRAPPED).getMessage())
         .contains(apiServers.url("preprod").toString(), "Retrying in");
     assertThat(preprod.getStatus().getAdmin()).isNull();
@@ -114,11 +115,11 @@ class AdminBootstrapEndToEndTest {
   @Order(2)
   void aSecretCreatedLateWithBadValuesIsReportedWithTheServersDetail() {
     cluster.client().resource(withData(secretMeta("dev"), Map.of("email", adminEmail("dev")))).create();
-    var invalid = awaitAdmin("dev", AdminCondition.SECRET_INVALID);
+    var invalid = awaitAdmin("dev", ConditionReason.AdminBootstrapped.SECRET_INVALID);
     assertThat(condition(invalid, ConditionType.ADMIN_BOOTSTRAPPED).getMessage()).contains("key 'password'");
 
     editSecret("dev", "not-an-email", newPassword("dev"));
-    var rejected = awaitAdmin("dev", AdminCondition.REJECTED);
+    var rejected = awaitAdmin("dev", ConditionReason.AdminBootstrapped.REJECTED);
     assertThat(condition(rejected, ConditionType.ADMIN_BOOTSTRAPPED).getMessage())
         .contains("HTTP 400", "email must be a valid e-mail address");
     assertThat(rejected.getStatus().getAdmin()).isNull();
@@ -131,7 +132,7 @@ class AdminBootstrapEndToEndTest {
 
     editSecret("dev", adminEmail("dev"), passwords.get("dev"));
 
-    var dev = awaitAdmin("dev", AdminCondition.CREATED);
+    var dev = awaitAdmin("dev", ConditionReason.AdminBootstrapped.CREATED);
     assertThat(dev.getMetadata().getGeneration()).isEqualTo(generation);
     assertThat(dev.getStatus().isTrue(ConditionType.READY)).isTrue();
     assertThat(dev.getStatus().getAdmin().getEmail()).isEqualTo(adminEmail("dev"));
@@ -145,7 +146,7 @@ class AdminBootstrapEndToEndTest {
 
     apiServers.start("preprod");
 
-    var preprod = awaitAdmin("preprod", AdminCondition.CREATED);
+    var preprod = awaitAdmin("preprod", ConditionReason.AdminBootstrapped.CREATED);
     assertThat(preprod.getStatus().isTrue(ConditionType.READY)).isTrue();
     assertThat(api("preprod").login(adminEmail("preprod"), passwords.get("preprod")).status()).isEqualTo(200);
   }
@@ -182,7 +183,7 @@ class AdminBootstrapEndToEndTest {
     var prod = await().atMost(CONVERGE).until(() -> cluster.get("prod"),
         i -> i.getStatus().isTrue(ConditionType.ADMIN_SECRET_DRIFT));
     Condition drift = condition(prod, ConditionType.ADMIN_SECRET_DRIFT);
-    assertThat(drift.getReason()).isEqualTo(AdminSecretDrift.CHANGED);
+    assertThat(drift.getReason()).isEqualTo(ConditionReason.AdminSecretDrift.CHANGED);
     assertThat(drift.getMessage()).contains("password was NOT changed", "resourceVersion " + used);
     assertThat(prod.getStatus().isTrue(ConditionType.READY)).isTrue();
     assertThat(prod.getStatus().getAdmin().getSecretResourceVersion()).isEqualTo(used);

@@ -10,6 +10,7 @@ import io.openluffy.operator.bootstrap.AdminSecretPolicy;
 import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.Instances;
 import io.openluffy.operator.cluster.OperatorOnControlPlane;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.testing.MockCluster;
@@ -29,8 +30,10 @@ class AdminSecretIT extends OperatorOnControlPlane {
     admin.resource(adminSecret("team-b", "prod-admin", Map.of(AdminSecretPolicy.LABEL, "thief"))).create();
     long mark = plane.audit().mark();
 
-    String existing = refusedMessage("thief", "team-b", "prod-admin", AdminCondition.SECRET_NOT_ALLOWED);
-    String absent = refusedMessage("prober", "team-b", "no-such-secret", AdminCondition.SECRET_NOT_ALLOWED);
+    String existing = refusedMessage("thief", "team-b", "prod-admin",
+        ConditionReason.AdminBootstrapped.SECRET_NOT_ALLOWED);
+    String absent = refusedMessage("prober", "team-b", "no-such-secret",
+        ConditionReason.AdminBootstrapped.SECRET_NOT_ALLOWED);
 
     assertThat(existing.replace("prod-admin", "X").replace("thief", "Y"))
         .isEqualTo(absent.replace("no-such-secret", "X").replace("prober", "Y"));
@@ -46,7 +49,8 @@ class AdminSecretIT extends OperatorOnControlPlane {
     admin.resource(adminSecret(ChartOperator.NAMESPACE, "plain-admin", Map.of())).create();
     long mark = plane.audit().mark();
 
-    String message = refusedMessage("plain", ChartOperator.NAMESPACE, "plain-admin", AdminCondition.SECRET_NOT_FOUND);
+    String message = refusedMessage("plain", ChartOperator.NAMESPACE, "plain-admin",
+        ConditionReason.AdminBootstrapped.SECRET_NOT_FOUND);
     assertThat(message).contains(AdminSecretPolicy.LABEL + "=plain");
     // labelled for another instance: still not this one's
     admin.secrets().inNamespace(ChartOperator.NAMESPACE).withName("plain-admin")
@@ -57,12 +61,12 @@ class AdminSecretIT extends OperatorOnControlPlane {
         .isNotEmpty()
         .allMatch(r -> r.uri().contains("labelSelector="), "has a labelSelector");
     assertThat(Instances.get(admin, "plain").getStatus().condition(ConditionType.ADMIN_BOOTSTRAPPED).orElseThrow()
-        .getReason()).isEqualTo(AdminCondition.SECRET_NOT_FOUND);
+        .getReason()).isEqualTo(ConditionReason.AdminBootstrapped.SECRET_NOT_FOUND);
 
     // opted in: the operator sees it at once and goes on to the API server (unreachable from the test host)
     admin.secrets().inNamespace(ChartOperator.NAMESPACE).withName("plain-admin")
         .edit(s -> { s.getMetadata().getLabels().put(AdminSecretPolicy.LABEL, "plain"); return s; });
-    awaitAdminReason("plain", AdminCondition.API_SERVER_UNREACHABLE);
+    awaitAdminReason("plain", ConditionReason.AdminBootstrapped.API_SERVER_UNREACHABLE);
     admin.resources(OpenLuffyInstance.class).withName("plain").delete();
   }
 

@@ -2,6 +2,7 @@ package io.openluffy.operator.bootstrap;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.openluffy.operator.crd.AdminStatus;
+import io.openluffy.operator.crd.ConditionReason;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,21 +13,20 @@ import java.util.Optional;
  */
 public record AdminSecretDrift(boolean drifted, String reason, String message) {
 
-  public static final String CHANGED = "SecretChanged";
-  public static final String IN_SYNC = "InSync";
-  public static final String REMOVED = "SecretRemoved";
-
   /** Compares the Secret as it is now with the resourceVersion recorded in {@code status.admin}. */
   public static AdminSecretDrift of(AdminStatus admin, AdminSecretLocation location, Optional<Secret> secret) {
     if (secret.isEmpty()) {
-      return new AdminSecretDrift(false, REMOVED, "Secret " + location + " was removed after the first admin was "
+      return new AdminSecretDrift(false, ConditionReason.AdminSecretDrift.REMOVED,
+          "Secret " + location + " was removed after the first admin was "
           + "created; it is not needed any more");
     }
     String now = secret.get().getMetadata().getResourceVersion();
     if (Objects.equals(now, admin.getSecretResourceVersion())) {
-      return new AdminSecretDrift(false, IN_SYNC, "Secret " + location + " is the one the first admin was created from");
+      return new AdminSecretDrift(false, ConditionReason.AdminSecretDrift.IN_SYNC,
+          "Secret " + location + " is the one the first admin was created from");
     }
-    return new AdminSecretDrift(true, CHANGED, "Secret " + location + " changed after the first admin was created "
+    return new AdminSecretDrift(true, ConditionReason.AdminSecretDrift.CHANGED,
+        "Secret " + location + " changed after the first admin was created "
         + "from it (resourceVersion " + admin.getSecretResourceVersion() + ", now " + now + "). The running admin "
         + "password was NOT changed: the Secret is only read to create the first admin. Change passwords in "
         + "OpenLuffy (log in, then PATCH /v1/auth/users/{id}); delete the Secret once it is no longer needed, "

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,10 @@ public final class InstanceEvents {
   static final String COMPONENT = "openluffy-operator";
   public static final String NAMESPACE = "default";
   /** Reasons of a condition that is False only because work is under way: not warnings. */
-  private static final Set<String> PROGRESS = Set.of("Creating", "ComponentsNotReady", "StatefulSetNotReady",
-      "DeploymentUnavailable", "WaitingForApiServer", "WaitingForAdmin", "BackupDisabled", "NoBackupYet");
+  private static final Set<String> PROGRESS = Set.of(ConditionReason.DatabaseReady.CREATING,
+      ConditionReason.Ready.COMPONENTS_NOT_READY, ConditionReason.DatabaseReady.STATEFUL_SET_NOT_READY,
+      ConditionReason.ApiServerReady.DEPLOYMENT_UNAVAILABLE, ConditionReason.AdminBootstrapped.WAITING_FOR_API_SERVER,
+      ConditionReason.IngressReady.WAITING_FOR_ADMIN, ConditionReason.BackupScheduled.BACKUP_DISABLED);
 
   private static final Logger log = LoggerFactory.getLogger(InstanceEvents.class);
 

@@ -16,6 +16,7 @@ import io.openluffy.operator.bootstrap.BootstrapOutcome;
 import io.openluffy.operator.bootstrap.InvalidAdminSecretException;
 import io.openluffy.operator.bootstrap.RetryBackoff;
 import io.openluffy.operator.crd.AdminStatus;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -81,7 +82,8 @@ public class AdminBootstrapStatus implements StatusContributor {
     boolean bootstrapped = previous.getAdmin() != null && previous.isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
     if (!policy.allows(instance, location.get())) {
       // Not read, not watched: the condition is the same whether the Secret exists or not.
-      status.required(ConditionType.ADMIN_BOOTSTRAPPED, bootstrapped, AdminCondition.SECRET_NOT_ALLOWED,
+      status.required(ConditionType.ADMIN_BOOTSTRAPPED, bootstrapped,
+          ConditionReason.AdminBootstrapped.SECRET_NOT_ALLOWED,
           policy.allowedMessage(instance, location.get()));
       return;
     }
@@ -98,7 +100,7 @@ public class AdminBootstrapStatus implements StatusContributor {
       condition = AdminCondition.secretNotFound(location.get(), AdminSecretPolicy.selector(instance));
     } else {
       condition = bootstrap(instance, context, location.get(), secret.get(), status);
-      if (bootstrapped && !condition.reason().equals(AdminCondition.CREATED)) {
+      if (bootstrapped && !condition.reason().equals(ConditionReason.AdminBootstrapped.CREATED)) {
         // Only the once-per-process confirmation: what was done stays done, whether it failed or found the admin.
         condition = kept(previous);
       }

@@ -3,6 +3,7 @@ package io.openluffy.operator.reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiKeysSecretDependent;
 import io.openluffy.operator.dependent.DatabaseClaim;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
  */
 public class GeneratedSecretsStatus implements StatusContributor {
 
-  static final String MISSING = "GeneratedSecretMissing";
   /**
    * A Secret restored from a copy of itself carries JOSDK's {@code javaoperatorsdk.io/previous} annotation, which
    * makes this operator process take its creation for its own write and drop the event; so the instance looks again.
@@ -41,7 +41,8 @@ public class GeneratedSecretsStatus implements StatusContributor {
         .map(secret -> describe(secret, instance.targetNamespace()))
         .toList();
     if (!lost.isEmpty()) {
-      status.error(MISSING, String.join(" ", lost) + " " + SESSIONS_ONLY).retryAfter(RECHECK);
+      status.error(ConditionReason.Ready.GENERATED_SECRET_MISSING,
+          String.join(" ", lost) + " " + SESSIONS_ONLY).retryAfter(RECHECK);
     }
   }
 

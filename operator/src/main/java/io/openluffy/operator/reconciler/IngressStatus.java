@@ -2,6 +2,7 @@ package io.openluffy.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiIngressDependent;
@@ -19,13 +20,14 @@ public class IngressStatus implements StatusContributor {
     }
     boolean exists = context.getSecondaryResource(Ingress.class).isPresent();
     if (exists) {
-      status.required(ConditionType.INGRESS_READY, true, "IngressCreated", "Ingress "
+      status.required(ConditionType.INGRESS_READY, true, ConditionReason.IngressReady.INGRESS_CREATED, "Ingress "
           + ApiIngressDependent.name(instance) + " serves " + instance.spec().getHost());
     } else if (new ApiIngressDependent.HostSetAndAdminCreated().isMet(null, instance, context)) {
-      status.required(ConditionType.INGRESS_READY, false, "Creating", "Creating Ingress "
+      status.required(ConditionType.INGRESS_READY, false, ConditionReason.IngressReady.CREATING, "Creating Ingress "
           + ApiIngressDependent.name(instance));
     } else {
-      status.required(ConditionType.INGRESS_READY, false, "WaitingForAdmin", "The Ingress for "
+      status.required(ConditionType.INGRESS_READY, false, ConditionReason.IngressReady.WAITING_FOR_ADMIN,
+          "The Ingress for "
           + instance.spec().getHost() + " is created once the first admin exists, so that nobody outside the"
           + " cluster reaches the API server before");
     }

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.openluffy.operator.backup.BackupReport;
 import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
@@ -40,7 +41,6 @@ public class LastBackupStatus implements StatusContributor {
 
   static final String SUCCEEDED = "Succeeded";
   static final String FAILED = "Failed";
-  static final String STALE = "BackupStale";
   private static final String SELECTOR = InstanceLabels.MANAGED_SELECTOR + "," + InstanceLabels.COMPONENT + "="
       + Component.BACKUP.label();
   /** A stale check scheduled for the instant it turns stale lands just after it. */
@@ -115,16 +115,19 @@ public class LastBackupStatus implements StatusContributor {
   private static Verdict verdict(OpenLuffyInstance instance, JobState finished) {
     String job = finished.name();
     if (finished.succeeded()) {
-      return new Verdict(true, "BackupSucceeded", "Backup Job " + job + " finished at " + finished.end());
+      return new Verdict(true, ConditionReason.LastBackupSucceeded.BACKUP_SUCCEEDED,
+          "Backup Job " + job + " finished at " + finished.end());
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
         + " (the previous dumps are kept)";
     if ("DeadlineExceeded".equals(finished.reason())) {
-      return new Verdict(false, STALE, "Backup Job " + job + " was stopped at its deadline of "
+      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+          "Backup Job " + job + " was stopped at its deadline of "
           + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
-    return new Verdict(false, "BackupFailed", "Backup Job " + job + " failed at " + finished.end()
+    return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_FAILED,
+        "Backup Job " + job + " failed at " + finished.end()
         + finished.cause() + logs);
   }
 
@@ -143,7 +146,8 @@ public class LastBackupStatus implements StatusContributor {
         status.retryAfter(Duration.between(now, deadline).plus(MARGIN));
       } else {
         String name = job.getMetadata().getName();
-        overdue = Optional.of(new Verdict(false, STALE, "Backup Job " + name + " has been running since " + started
+        overdue = Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+            "Backup Job " + name + " has been running since " + started
             + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds() + " s; later runs wait for it"
             + " (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n " + instance.targetNamespace()));
       }
@@ -171,7 +175,8 @@ public class LastBackupStatus implements StatusContributor {
     }
     String what = lastSuccess.map(t -> "The newest good dump is from " + t)
         .orElse("No backup has succeeded since the backup CronJob was created at " + since.get());
-    return Optional.of(new Verdict(false, STALE, what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
+    return Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+        what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
         + " without a successful backup; see kubectl get jobs -n " + instance.targetNamespace()
         + " -l app.kubernetes.io/component=backup"));
   }

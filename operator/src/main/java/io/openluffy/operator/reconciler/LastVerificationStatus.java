@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.backup.VerificationReport;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.VerificationStatus;
@@ -80,7 +81,8 @@ public class LastVerificationStatus implements StatusContributor {
         verification.setTables(previous.getTables());
         verification.setRows(previous.getRows());
       }
-      status.informational(ConditionType.BACKUP_VERIFIED, true, "VerificationSucceeded", verification.getDump() == null
+      status.informational(ConditionType.BACKUP_VERIFIED, true, ConditionReason.BackupVerified.VERIFICATION_SUCCEEDED,
+          verification.getDump() == null
           ? "Verification Job " + job + " finished at " + finished.end()
           : "Verification Job " + job + " restored " + verification.getDump() + " into a scratch database at "
               + finished.end() + ": " + verification.getTables() + " tables, " + verification.getRows()
@@ -88,7 +90,8 @@ public class LastVerificationStatus implements StatusContributor {
     } else {
       String why = VerificationReport.failure(finished.job(), pods, BackupJob.VERIFY_CONTAINER)
           .map(line -> ": " + line).orElse("");
-      status.informational(ConditionType.BACKUP_VERIFIED, false, "VerificationFailed", "Verification Job " + job
+      status.informational(ConditionType.BACKUP_VERIFIED, false, ConditionReason.BackupVerified.VERIFICATION_FAILED,
+          "Verification Job " + job
           + " failed at " + finished.end() + finished.cause() + why + logs
           + " (a restore of latest would meet the same problem)");
     }

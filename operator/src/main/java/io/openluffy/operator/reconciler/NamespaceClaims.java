@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.util.Comparator;
@@ -24,8 +25,6 @@ import java.util.stream.Stream;
  */
 final class NamespaceClaims {
 
-  static final String NAMESPACE_CONFLICT = "NamespaceConflict";
-  static final String RETAINED_DATA_FOUND = "RetainedDataFound";
   static final String ADOPT_RETAINED = "openluffy.io/adopt-retained";
 
   private static final Comparator<OpenLuffyInstance> SENIORITY = Comparator
@@ -54,19 +53,20 @@ final class NamespaceClaims {
     String holder = labels.get(InstanceLabels.INSTANCE);
     String name = instance.getMetadata().getName();
     if (holder != null && !holder.equals(name)) {
-      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+      return Optional.of(new Refusal(ConditionReason.Ready.NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
           + " belongs to OpenLuffyInstance " + holder + "; choose another namespace"));
     }
     // JOSDK's annotation marks what this operator created: JOSDK only finds (and applies to) objects it annotated.
     String createdFor = Optional.ofNullable(existing.getMetadata().getAnnotations())
         .map(a -> a.get(Mappers.DEFAULT_ANNOTATION_FOR_NAME)).orElse(null);
     if (holder == null || !name.equals(createdFor)) {
-      return Optional.of(new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+      return Optional.of(new Refusal(ConditionReason.Ready.NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
           + " already exists and was not created by the operator for an instance named " + name + "; an instance"
           + " only uses a namespace it creates. Choose another namespace"));
     }
     if (isRetained(instance, labels) && !"true".equals(annotation(instance))) {
-      return Optional.of(new Refusal(RETAINED_DATA_FOUND, "namespace " + namespace + " holds data kept by a deleted"
+      return Optional.of(new Refusal(ConditionReason.Ready.RETAINED_DATA_FOUND,
+          "namespace " + namespace + " holds data kept by a deleted"
           + " OpenLuffyInstance " + name + " (deletionPolicy Retain)" + retainedObjects(namespace, context)
           + ". To adopt it with its users, data and passwords, annotate this instance " + ADOPT_RETAINED
           + "=true; to start empty, delete namespace " + namespace + " (that deletes the retained data)"));
@@ -110,7 +110,7 @@ final class NamespaceClaims {
         .filter(other -> other.targetNamespace().equals(namespace))
         .filter(other -> SENIORITY.compare(other, instance) < 0)
         .findFirst()
-        .map(other -> new Refusal(NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
+        .map(other -> new Refusal(ConditionReason.Ready.NAMESPACE_CONFLICT, "spec.namespace: namespace " + namespace
             + " belongs to OpenLuffyInstance " + other.getMetadata().getName() + "; choose another namespace"));
   }
 }

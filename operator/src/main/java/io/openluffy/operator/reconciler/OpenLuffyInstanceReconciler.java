@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.DeletionPolicy;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
@@ -95,7 +96,6 @@ import org.slf4j.LoggerFactory;
 public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance>, Cleaner<OpenLuffyInstance> {
 
   public static final String NAME = "openluffyinstance";
-  static final String INVALID_SPEC = "InvalidSpec";
   /** Safety net while not ready; workload status changes arrive as events long before this. */
   static final Duration NOT_READY_RECHECK = Duration.ofMinutes(2);
 
@@ -129,7 +129,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
     Optional<NamespaceClaims.Refusal> conflict = problems.isEmpty() ? NamespaceClaims.refusal(instance, context)
         : Optional.empty();
     if (!problems.isEmpty()) {
-      status.failed(INVALID_SPEC, String.join("; ", problems));
+      status.failed(ConditionReason.Ready.INVALID_SPEC, String.join("; ", problems));
     } else if (conflict.isPresent()) {
       status.failed(conflict.get().reason(), conflict.get().message());
     } else {
@@ -169,7 +169,7 @@ public class OpenLuffyInstanceReconciler implements Reconciler<OpenLuffyInstance
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     log.warn("Reconciling OpenLuffyInstance {} failed: {}", instance.getMetadata().getName(), describe(e));
-    var status = new StatusBuilder(instance, clock).error("ReconcileError", describe(e)).build();
+    var status = new StatusBuilder(instance, clock).error(ConditionReason.Ready.RECONCILE_ERROR, describe(e)).build();
     if (!status.equals(instance.getStatus())) {
       new InstanceEvents(context.getClient(), clock).conditionChanges(instance, instance.getStatus(), status);
       writeStatus(instance, status, context);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.openluffy.operator.crd.AdminStatus;
 import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.DatabaseStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -79,7 +80,7 @@ public final class StatusBuilder {
 
   /** An OpenLuffyRestore is running: Ready=False with reason Restoring and this message, phase Restoring. */
   public StatusBuilder restoring(String message) {
-    restoring = new Reported("False", "Restoring", message, true);
+    restoring = new Reported("False", ConditionReason.Ready.RESTORING, message, true);
     return this;
   }
 
@@ -182,9 +183,10 @@ public final class StatusBuilder {
       return restoring;
     }
     if (waiting.isEmpty()) {
-      return new Reported("True", "AllComponentsReady", "All components are ready", true);
+      return new Reported("True", ConditionReason.Ready.ALL_COMPONENTS_READY, "All components are ready", true);
     }
-    return new Reported("False", "ComponentsNotReady", "Waiting for " + String.join(", ", waiting), true);
+    return new Reported("False", ConditionReason.Ready.COMPONENTS_NOT_READY,
+        "Waiting for " + String.join(", ", waiting), true);
   }
 
   private Phase phase(List<String> waiting) {

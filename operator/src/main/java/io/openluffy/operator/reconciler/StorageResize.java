@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupPvcDependent;
@@ -65,7 +66,8 @@ public class StorageResize implements StatusContributor {
       }
     }
     if (!refused.isEmpty()) {
-      status.informational(ConditionType.STORAGE_RESIZE_UNSUPPORTED, true, "StorageClassNotExpandable",
+      status.informational(ConditionType.STORAGE_RESIZE_UNSUPPORTED, true,
+          ConditionReason.StorageResizeUnsupported.STORAGE_CLASS_NOT_EXPANDABLE,
           String.join("; ", refused) + ". Set allowVolumeExpansion: true on the StorageClass if its provisioner"
               + " can expand volumes (the operator retries every " + RECHECK.toMinutes() + " minutes), or set the"
               + " size back; otherwise move the data to a bigger volume with a backup and a restore"

@@ -3,6 +3,7 @@ package io.openluffy.operator.reconciler;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.openluffy.operator.crd.ConditionReason;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -27,7 +28,8 @@ public class WorkloadStatus implements StatusContributor {
     var statefulSet = context.getSecondaryResource(StatefulSet.class).orElse(null);
     boolean dbReady = WorkloadReadiness.databaseReady(statefulSet);
     status.required(ConditionType.DATABASE_READY, dbReady,
-        dbReady ? "StatefulSetReady" : statefulSet == null ? "Creating" : "StatefulSetNotReady",
+        dbReady ? ConditionReason.DatabaseReady.STATEFUL_SET_READY : statefulSet == null
+            ? ConditionReason.DatabaseReady.CREATING : ConditionReason.DatabaseReady.STATEFUL_SET_NOT_READY,
         dbReady ? "PostgreSQL has a ready replica" : "Waiting for a ready PostgreSQL replica");
 
     majorVersion(instance, statefulSet, dbReady, status);
@@ -37,17 +39,19 @@ public class WorkloadStatus implements StatusContributor {
     String apiWaiting = deployment == null && !dbReady
         ? "Waiting for PostgreSQL before starting the API server" : "Waiting for an available API server replica";
     status.required(ConditionType.API_SERVER_READY, apiReady,
-        apiReady ? "DeploymentAvailable" : deployment == null ? "Creating" : "DeploymentUnavailable",
+        apiReady ? ConditionReason.ApiServerReady.DEPLOYMENT_AVAILABLE : deployment == null
+            ? ConditionReason.ApiServerReady.CREATING : ConditionReason.ApiServerReady.DEPLOYMENT_UNAVAILABLE,
         apiReady ? "The API server has an available replica" : apiWaiting);
 
     if (spec.backupEnabled()) {
       var cronJob = BackupCronJobDependent.find(instance, context).orElse(null);
       status.required(ConditionType.BACKUP_SCHEDULED, cronJob != null,
-          cronJob != null ? "Scheduled" : "Creating",
+          cronJob != null ? ConditionReason.BackupScheduled.SCHEDULED : ConditionReason.BackupScheduled.CREATING,
           cronJob != null ? "Backups run on schedule " + cronJob.getSpec().getSchedule()
               : "Creating the backup CronJob");
     } else {
-      status.informational(ConditionType.BACKUP_SCHEDULED, false, "BackupDisabled", "spec.backup.enabled is false");
+      status.informational(ConditionType.BACKUP_SCHEDULED, false, ConditionReason.BackupScheduled.BACKUP_DISABLED,
+          "spec.backup.enabled is false");
     }
   }
 
@@ -64,7 +68,8 @@ public class WorkloadStatus implements StatusContributor {
     if (PostgresMajorVersion.blocked(instance)) {
       String wanted = instance.spec().database().image();
       var major = PostgresMajorVersion.of(wanted);
-      status.informational(ConditionType.DATABASE_UPGRADE_BLOCKED, true, "MajorVersionChange", "spec.database.image "
+      status.informational(ConditionType.DATABASE_UPGRADE_BLOCKED, true,
+          ConditionReason.DatabaseUpgradeBlocked.MAJOR_VERSION_CHANGE, "spec.database.image "
           + wanted + (major.isPresent() ? " is PostgreSQL " + major.getAsInt() : " does not say its major version"
           + " in its tag") + ", but the data directory is PostgreSQL " + recorded.get() + ", which no other major"
           + " can read: the database keeps running " + (statefulSet == null ? "its image" : runningImage(statefulSet))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.openluffy.operator.crd.AdminStatus;
+import io.openluffy.operator.crd.ConditionReason;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class AdminSecretDriftTest {
     var drift = AdminSecretDrift.of(admin("41"), LOCATION, Optional.of(secret("41")));
 
     assertThat(drift.drifted()).isFalse();
-    assertThat(drift.reason()).isEqualTo(AdminSecretDrift.IN_SYNC);
+    assertThat(drift.reason()).isEqualTo(ConditionReason.AdminSecretDrift.IN_SYNC);
   }
 
   @Test
@@ -25,7 +26,7 @@ class AdminSecretDriftTest {
     var drift = AdminSecretDrift.of(admin("41"), LOCATION, Optional.of(secret("57")));
 
     assertThat(drift.drifted()).isTrue();
-    assertThat(drift.reason()).isEqualTo(AdminSecretDrift.CHANGED);
+    assertThat(drift.reason()).isEqualTo(ConditionReason.AdminSecretDrift.CHANGED);
     assertThat(drift.message()).contains("openluffy/openluffy-prod-admin", "resourceVersion 41, now 57",
         "password was NOT changed", "PATCH /v1/auth/users/{id}", "delete the Secret");
   }
@@ -35,7 +36,7 @@ class AdminSecretDriftTest {
     var drift = AdminSecretDrift.of(admin("41"), LOCATION, Optional.empty());
 
     assertThat(drift.drifted()).isFalse();
-    assertThat(drift.reason()).isEqualTo(AdminSecretDrift.REMOVED);
+    assertThat(drift.reason()).isEqualTo(ConditionReason.AdminSecretDrift.REMOVED);
   }
 
   static AdminStatus admin(String resourceVersion) {

@@ -19,8 +19,7 @@ class CrdFileInSyncTest {
   static final String FILE = "openluffyinstances.openluffy.io-v1.yml";
   static final String BACKUPS = "openluffybackups.openluffy.io-v1.yml";
   static final String RESTORES = "openluffyrestores.openluffy.io-v1.yml";
-  static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
-      + " operator/target/classes/META-INF/fabric8/*.yml crds/ && cp crds/*.yml helm/openluffy/charts/crds/crds/";
+  static final String REFRESH = CrdFinisher.REFRESH;
   // surefire runs in the module directory
   private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8", FILE);
 

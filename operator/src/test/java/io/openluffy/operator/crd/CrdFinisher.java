@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class CrdFinisher {
 
   static final String HEADER = "# Generated from the crd package (fabric8 CRD generator, finished by CrdFinisher:"
       + " printer columns in declared order, kept on uninstall)\n";
+  /** Refreshes crds/ (and the chart's copy) from what this step wrote; run from the repository root. */
+  public static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
+      + " operator/target/classes/META-INF/fabric8/*.yml operator/target/crds/" + CrdReference.FILE + " crds/ && cp"
+      + " crds/*.yml helm/openluffy/charts/crds/crds/";
   /** helm uninstall leaves it; Argo CD's prune and its resources finalizer never delete it. */
   static final Map<String, String> PROTECTION = new TreeMap<>(Map.of("helm.sh/resource-policy", "keep",
       "argocd.argoproj.io/sync-options", "Delete=false"));
@@ -40,14 +45,18 @@ public final class CrdFinisher {
         .map(AdditionalPrinterColumn::name).toList();
   }
 
-  /** Finishes each generated CRD file named in {@code args}. */
+  /** {@code args}: the reference file to write, then each generated CRD file to finish. */
   public static void main(String[] args) throws IOException, ClassNotFoundException {
-    for (String arg : args) {
-      finish(Path.of(arg));
+    List<CustomResourceDefinition> finished = new ArrayList<>();
+    for (String arg : Arrays.asList(args).subList(1, args.length)) {
+      finished.add(finish(Path.of(arg)));
     }
+    Path reference = Path.of(args[0]);
+    Files.createDirectories(reference.getParent());
+    Files.writeString(reference, CrdReference.render(finished, REFRESH));
   }
 
-  private static void finish(Path file) throws IOException, ClassNotFoundException {
+  private static CustomResourceDefinition finish(Path file) throws IOException, ClassNotFoundException {
     var serialization = new KubernetesSerialization();
     var crd = serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
     String kind = crd.getSpec().getNames().getKind();
@@ -62,5 +71,6 @@ public final class CrdFinisher {
     PROTECTION.forEach((key, value) -> crd.getMetadata().getAnnotations().put(key, value));
     String yaml = serialization.asYaml(crd);
     Files.writeString(file, HEADER + (yaml.startsWith("---\n") ? yaml.substring(4) : yaml));
+    return crd;
   }
 }
