@@ -30,8 +30,8 @@ public final class CrdFinisher {
       + " printer columns in declared order, kept on uninstall)\n";
   /** Refreshes crds/ (and the chart's copy) from what this step wrote; run from the repository root. */
   public static final String REFRESH = "mvn -B -ntp -pl operator -am process-test-classes && cp"
-      + " operator/target/classes/META-INF/fabric8/*.yml operator/target/crds/" + CrdReference.FILE + " crds/ && cp"
-      + " crds/*.yml helm/openluffy/charts/crds/crds/";
+      + " operator/target/classes/META-INF/fabric8/*.yml crds/ && cp crds/*.yml helm/openluffy/charts/crds/crds/ && cp"
+      + " operator/target/" + CrdReference.FILE + " operator/docs/";
   /** helm uninstall leaves it; Argo CD's prune and its resources finalizer never delete it. */
   static final Map<String, String> PROTECTION = new TreeMap<>(Map.of("helm.sh/resource-policy", "keep",
       "argocd.argoproj.io/sync-options", "Delete=false"));

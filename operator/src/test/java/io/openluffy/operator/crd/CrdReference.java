@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The CRD field reference (crds/reference.md), rendered from the finished CRDs' own schema, so the descriptions,
+ * The CRD field reference (operator/docs/crd-reference.md), rendered from the finished CRDs' own schema, so the descriptions,
  * defaults and rules users read are the ones the API server enforces. Written by {@link CrdFinisher}.
  */
 final class CrdReference {
 
-  static final String FILE = "reference.md";
+  static final String FILE = "crd-reference.md";
 
   private final StringBuilder out = new StringBuilder();
   private final List<String[]> rules = new ArrayList<>();
@@ -31,7 +31,7 @@ final class CrdReference {
   static String render(List<CustomResourceDefinition> crds, String refresh) {
     var page = new CrdReference();
     page.out.append("# CRD field reference\n\n")
-        .append("Generated from the CRDs in this directory (their `description`s, defaults and validations, which")
+        .append("Generated from the CRDs in `crds/` (their `description`s, defaults and validations, which")
         .append(" come from the operator's `crd` package) by the build step that finishes them (`CrdFinisher`); do")
         .append(" not edit. After a change of the model, refresh the CRDs and this page from the repository root")
         .append(" with\n\n    ").append(refresh).append("\n\n")

@@ -7,19 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The field reference users read (crds/reference.md) must be the one rendered from the CRDs they install. */
+/** The field reference users read (operator/docs/crd-reference.md) must be the one rendered from the CRDs they install. */
 class CrdReferenceInSyncTest {
 
   // surefire runs in the module directory; CrdFinisher writes it at process-test-classes
-  private static final Path GENERATED = Path.of("target/crds", CrdReference.FILE);
-  private static final Path COMMITTED = Path.of("..", "crds", CrdReference.FILE);
+  private static final Path GENERATED = Path.of("target", CrdReference.FILE);
+  private static final Path COMMITTED = Path.of("docs", CrdReference.FILE);
 
   @Test
   void committedReferenceEqualsTheOneRenderedFromTheCrds() throws IOException {
     assertThat(GENERATED).as("reference rendered by CrdFinisher").exists();
     assertThat(COMMITTED).as("committed reference; create it with: " + CrdFinisher.REFRESH).exists();
     assertThat(Files.readString(COMMITTED))
-        .as("crds/" + CrdReference.FILE + " differs from the reference rendered from the CRDs; refresh it from the"
+        .as("operator/docs/" + CrdReference.FILE + " differs from the reference rendered from the CRDs; refresh it from the"
             + " repository root with: " + CrdFinisher.REFRESH)
         .isEqualTo(Files.readString(GENERATED));
   }
