@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,17 @@ class TroubleshootingPageTest {
   // surefire runs in the module directory
   private static final Path PAGE = Path.of("docs/troubleshooting.md");
   private static final Pattern ENTRY = Pattern.compile("(?m)^### (\\w+): (\\w+)\\n\\n(.+)");
+  /**
+   * A reason written as a string literal where a condition is made (a literal anywhere in the reason argument, so a
+   * ternary of literals counts): a StatusBuilder call (type, status, reason, message) or its failure or error (reason,
+   * message), the records the status steps and StatusBuilder build (status, reason, message), or a namespace refusal
+   * (reason, message).
+   */
+  private static final Pattern LITERAL_REASON = Pattern.compile(String.join("|",
+      "\\.(?:required|informational)\\(\\s*ConditionType\\.\\w+\\s*,[^,;]+,\\s*[^,;\"]*\"",
+      "(?:status|\\))\\s*\\.(?:failed|error)\\(\\s*[^,;\"]*\"",
+      "new (?:AdminCondition|AdminSecretDrift|Verdict|Reported)\\([^,;]+,\\s*[^,;\"]*\"",
+      "new Refusal\\(\\s*[^,;\"]*\""));
 
   @Test
   void everyConditionTypeHasItsReasonsInOnePlace() {
@@ -60,6 +72,22 @@ class TroubleshootingPageTest {
     for (Class<?> condition : ConditionReason.class.getDeclaredClasses()) {
       assertThat(page).as("a section per condition").contains("\n## " + condition.getSimpleName() + "\n");
     }
+  }
+
+  /** Keeps the enumeration above complete: a reason that is not a ConditionReason constant would escape it. */
+  @Test
+  void noConditionIsMadeWithALiteralReason() throws IOException {
+    Set<String> literals = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher literal = LITERAL_REASON.matcher(Files.readString(source));
+        while (literal.find()) {
+          literals.add(source.getFileName() + ": " + literal.group().replaceAll("\\s+", " "));
+        }
+      }
+    }
+    assertThat(literals).as("condition reasons written as literals; add them to crd.ConditionReason and explain them"
+        + " in operator/docs/troubleshooting.md").isEmpty();
   }
 
   private static Set<String> constants(Class<?> holder) {
