@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The CRD field reference (operator/docs/crd-reference.md), rendered from the finished CRDs' own schema, so the descriptions,
- * defaults and rules users read are the ones the API server enforces. Written by {@link CrdFinisher}.
+ * The CRD field reference (operator/docs/crd-reference.md), rendered from the finished CRDs' own schema, so the
+ * descriptions, defaults and rules users read are the ones the API server enforces. Written by {@link CrdFinisher}.
  */
 final class CrdReference {
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The field reference users read (operator/docs/crd-reference.md) must be the one rendered from the CRDs they install. */
+/** The field reference users read (operator/docs/crd-reference.md) is the one rendered from the CRDs they install. */
 class CrdReferenceInSyncTest {
 
   // surefire runs in the module directory; CrdFinisher writes it at process-test-classes
@@ -19,8 +19,8 @@ class CrdReferenceInSyncTest {
     assertThat(GENERATED).as("reference rendered by CrdFinisher").exists();
     assertThat(COMMITTED).as("committed reference; create it with: " + CrdFinisher.REFRESH).exists();
     assertThat(Files.readString(COMMITTED))
-        .as("operator/docs/" + CrdReference.FILE + " differs from the reference rendered from the CRDs; refresh it from the"
-            + " repository root with: " + CrdFinisher.REFRESH)
+        .as("operator/docs/" + CrdReference.FILE + " differs from the reference rendered from the CRDs; refresh it"
+            + " from the repository root with: " + CrdFinisher.REFRESH)
         .isEqualTo(Files.readString(GENERATED));
   }
 
