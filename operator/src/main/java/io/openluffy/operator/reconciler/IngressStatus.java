@@ -21,7 +21,7 @@ public class IngressStatus implements StatusContributor {
     if (exists) {
       status.required(ConditionType.INGRESS_READY, true, "IngressCreated", "Ingress "
           + ApiIngressDependent.name(instance) + " serves " + instance.spec().getHost());
-    } else if (new ApiIngressDependent.HostSetAndAdminCreated().isMet(null, instance, context)) {
+    } else if (ApiIngressDependent.wanted(instance)) {
       status.required(ConditionType.INGRESS_READY, false, "Creating", "Creating Ingress "
           + ApiIngressDependent.name(instance));
     } else {
