@@ -78,13 +78,18 @@ public class ApiIngressDependent extends CrudNamedDependentResource<Ingress> {
     @Override
     public boolean isMet(DependentResource<Ingress, OpenLuffyInstance> dependent, OpenLuffyInstance instance,
         Context<OpenLuffyInstance> context) {
-      if (!instance.spec().hasHost()) {
-        return false;
-      }
-      boolean manualBootstrap = AdminSecretLocation.of(instance).isEmpty();
-      boolean adminCreated = instance.getStatus() != null && instance.getStatus().getAdmin() != null
-          && instance.getStatus().isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
-      return manualBootstrap || adminCreated;
+      return wanted(instance);
     }
+  }
+
+  /** Whether the Ingress should exist now (see {@link HostSetAndAdminCreated}). */
+  public static boolean wanted(OpenLuffyInstance instance) {
+    if (!instance.spec().hasHost()) {
+      return false;
+    }
+    boolean manualBootstrap = AdminSecretLocation.of(instance).isEmpty();
+    boolean adminCreated = instance.getStatus() != null && instance.getStatus().getAdmin() != null
+        && instance.getStatus().isTrue(ConditionType.ADMIN_BOOTSTRAPPED);
+    return manualBootstrap || adminCreated;
   }
 }

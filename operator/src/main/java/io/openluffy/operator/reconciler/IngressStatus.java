@@ -22,7 +22,7 @@ public class IngressStatus implements StatusContributor {
     if (exists) {
       status.required(ConditionType.INGRESS_READY, true, ConditionReason.IngressReady.INGRESS_CREATED, "Ingress "
           + ApiIngressDependent.name(instance) + " serves " + instance.spec().getHost());
-    } else if (new ApiIngressDependent.HostSetAndAdminCreated().isMet(null, instance, context)) {
+    } else if (ApiIngressDependent.wanted(instance)) {
       status.required(ConditionType.INGRESS_READY, false, ConditionReason.IngressReady.CREATING, "Creating Ingress "
           + ApiIngressDependent.name(instance));
     } else {
