@@ -15,7 +15,7 @@ public class OpenLuffyInstanceStatus {
   @JsonPropertyDescription("metadata.generation the status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Pending, Provisioning, Bootstrapping, Ready, Degraded or Failed.")
+  @JsonPropertyDescription("Pending, Provisioning, Bootstrapping, Ready, Degraded, Failed or Restoring (an OpenLuffyRestore runs, the API server is scaled to zero).")
   private Phase phase;
 
   @JsonPropertyDescription("Namespace the instance lives in.")
