@@ -8,6 +8,7 @@ import io.openluffy.api.auth.AuthService;
 import io.openluffy.api.auth.BootstrapToken;
 import io.openluffy.api.auth.JwtCodec;
 import io.openluffy.api.auth.SessionCache;
+import io.openluffy.api.config.ApiConfig;
 import io.openluffy.api.config.LocalKeys;
 import io.openluffy.api.crypto.KeyRing;
 import io.openluffy.api.crypto.SecretCipher;
