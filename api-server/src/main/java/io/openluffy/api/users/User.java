@@ -9,7 +9,7 @@ import java.util.UUID;
 public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt,
                    Instant lastLoginAt, Instant disabledAt) {
     public static User from(UserRecord r) {
-        return new User(r.id(), r.email(), r.firstName(), r.lastName(), Role.parse(r.role()), r.createdAt(),
+        return new User(r.id(), r.email(), r.firstName(), r.lastName(), r.role(), r.createdAt(),
                 r.lastLoginAt(), r.disabledAt());
     }
 }
