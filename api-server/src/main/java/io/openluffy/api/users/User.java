@@ -5,7 +5,7 @@ import io.openluffy.api.db.UserRecord;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user as clients see it: never with the password hash. */
+/** A user as services hand it out (the API answers with {@code http.Views.UserView}): never with the password hash. */
 public record User(UUID id, String email, String firstName, String lastName, Role role, Instant createdAt,
                    Instant lastLoginAt, Instant disabledAt) {
     public static User from(UserRecord r) {
