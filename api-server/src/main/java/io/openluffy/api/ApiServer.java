@@ -8,6 +8,7 @@ import io.openluffy.api.auth.AuthService;
 import io.openluffy.api.auth.BootstrapToken;
 import io.openluffy.api.auth.JwtCodec;
 import io.openluffy.api.auth.SessionCache;
+import io.openluffy.api.config.ApiConfig;
 import io.openluffy.api.config.LocalKeys;
 import io.openluffy.api.crypto.KeyRing;
 import io.openluffy.api.crypto.SecretCipher;
@@ -81,11 +82,12 @@ public final class ApiServer implements AutoCloseable {
             metrics.databaseReadiness(database::isReachable);
             Clock clock = Clock.systemUTC();
             DataSource ds = database.dataSource();
-            UserRepository userRepository = new UserRepository(ds);
             SessionRepository sessions = new SessionRepository(ds);
+            ApiTokenRepository apiTokenRepository = new ApiTokenRepository(ds);
+            UserRepository userRepository = new UserRepository(ds, sessions, apiTokenRepository);
             PasswordHasher hasher = new PasswordHasher();
             UserService users = new UserService(userRepository, hasher);
-            ApiTokenService apiTokens = new ApiTokenService(new ApiTokenRepository(ds));
+            ApiTokenService apiTokens = new ApiTokenService(apiTokenRepository);
             LoginThrottle throttle = new LoginThrottle(new LoginFailureRepository(ds), cfg.loginFailuresPerHour(),
                     throttleKey(cfg.jwtSigningKey().orElseThrow()));
             SessionCache sessionCache = new SessionCache();

@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.ApiConfig;
 import io.openluffy.api.config.EnvironmentConfig;
 import io.openluffy.api.config.ConfigException;
 

@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.ApiConfig;
 import io.openluffy.api.config.LocalKeys;
 import io.openluffy.api.crypto.KeyRotation;
 import io.openluffy.api.db.Database;

@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.ApiConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.ApiConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

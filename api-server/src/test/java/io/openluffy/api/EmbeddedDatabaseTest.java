@@ -1,6 +1,7 @@
 package io.openluffy.api;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.openluffy.api.config.ApiConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.openluffy.api;
 
+import io.openluffy.api.config.ApiConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

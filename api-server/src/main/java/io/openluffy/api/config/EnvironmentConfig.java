@@ -1,6 +1,5 @@
 package io.openluffy.api.config;
 
-import io.openluffy.api.ApiConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

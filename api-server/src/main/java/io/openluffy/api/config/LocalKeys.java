@@ -1,6 +1,5 @@
 package io.openluffy.api.config;
 
-import io.openluffy.api.ApiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

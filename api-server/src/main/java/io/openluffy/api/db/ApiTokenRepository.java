@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for {@code api_tokens}; tokens are looked up by their hash only. */
+/**
+ * SQL for {@code api_tokens}; tokens are looked up by their hash only. Tokens are an aggregate of their own (issued,
+ * used and revoked one by one); a change of their owner that must cut them off runs {@link #deleteAllOf} inside
+ * {@link UserRepository}'s transaction.
+ */
 public final class ApiTokenRepository {
     private final Sql sql;
 
@@ -41,11 +45,11 @@ public final class ApiTokenRepository {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "WITH t AS (UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ? RETURNING user_id) "
-                            + "SELECT " + UserRepository.columns("u") + " FROM users u JOIN t ON u.id = t.user_id "
+                            + "SELECT " + UserRows.columns("u") + " FROM users u JOIN t ON u.id = t.user_id "
                             + "WHERE u.disabled_at IS NULL")) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(UserRows.map(rs)) : Optional.empty();
                 }
             }
         });
@@ -76,14 +80,15 @@ public final class ApiTokenRepository {
         });
     }
 
-    static void deleteAllOfUser(Connection c, UUID userId) throws SQLException {
+    /** Deletes every token of the user, in the caller's transaction. */
+    void deleteAllOf(Connection c, UUID userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ?")) {
             ps.setObject(1, userId);
             ps.executeUpdate();
         }
     }
 
-    private static ApiTokenRecord map(ResultSet rs) throws java.sql.SQLException {
+    private static ApiTokenRecord map(ResultSet rs) throws SQLException {
         Timestamp lastUsed = rs.getTimestamp("last_used_at");
         return new ApiTokenRecord(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("name"), rs.getTimestamp("created_at").toInstant(),

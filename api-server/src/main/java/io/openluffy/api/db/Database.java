@@ -3,7 +3,7 @@ package io.openluffy.api.db;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.openluffy.api.ApiConfig;
+import io.openluffy.api.config.ApiConfig;
 import io.openluffy.api.config.LocalKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;

@@ -1,14 +1,20 @@
 package io.openluffy.api.db;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for {@code sessions}: one row per login, i.e. per refresh-token family. */
+/**
+ * SQL for {@code sessions}: one row per login, i.e. per refresh-token family. Sessions are an aggregate of their own
+ * (opened by a login, rotated by refresh under their own row lock, ended by logout); a change of their user that
+ * must end them runs {@link #revokeAllOf} inside {@link UserRepository}'s transaction.
+ */
 public final class SessionRepository {
     /** What a refresh attempt found. */
     public enum RotationStatus { ROTATED, REUSED, INVALID }
@@ -46,11 +52,11 @@ public final class SessionRepository {
     public Optional<UserRecord> findActiveSessionUser(UUID sessionId) {
         return sql.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + UserRepository.columns("u") + " FROM sessions s JOIN users u ON u.id = s.user_id "
+                    "SELECT " + UserRows.columns("u") + " FROM sessions s JOIN users u ON u.id = s.user_id "
                             + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(UserRepository.map(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(UserRows.map(rs)) : Optional.empty();
                 }
             }
         });
@@ -95,6 +101,16 @@ public final class SessionRepository {
 
     public void revoke(UUID sessionId) {
         update("UPDATE sessions SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", sessionId);
+    }
+
+    /** Ends every live session of the user except {@code keep} (may be null), in the caller's transaction. */
+    void revokeAllOf(Connection c, UUID userId, UUID keep) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET revoked_at = now() "
+                + "WHERE user_id = ? AND revoked_at IS NULL AND id IS DISTINCT FROM ?")) {
+            ps.setObject(1, userId);
+            ps.setObject(2, keep);
+            ps.executeUpdate();
+        }
     }
 
     private void update(String statement, UUID param) {

@@ -1,5 +1,7 @@
 package io.openluffy.api.db;
 
+import io.openluffy.api.users.Role;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,24 +13,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * SQL for {@code users}, the users aggregate's one repository: profile, account state (disabled, password) and the
- * sessions and API tokens a change must end, each change with its audit entries in one transaction. Changes that could leave the instance without an admin, and the first-admin bootstrap,
- * run under one PostgreSQL advisory lock, so the rules hold for any number of server processes on one database.
+ * SQL for {@code users}, the users aggregate's one repository: profile, role and account state (disabled, password).
+ * Each change returns an {@link Outcome} and runs in one transaction with its audit entries and with the ending of
+ * the sessions and API tokens it cuts off (their repositories' statements, given the same connection). Changes that
+ * could leave the instance without an admin, and the first-admin bootstrap, run under one PostgreSQL advisory lock,
+ * so the rules hold for any number of server processes on one database.
  */
 public final class UserRepository {
-    private static final String COLUMNS = columns("");
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** How a guarded change ended: done, no such user, refused (the last admin), or the e-mail is taken. */
     public enum Outcome { DONE, NOT_FOUND, REFUSED, EMAIL_TAKEN }
 
-    /** The role that counts for "the instance keeps one admin"; the users service's {@code Role.ADMIN}. */
-    static final String ADMIN = "admin";
-
     private final Sql sql;
+    private final SessionRepository sessions;
+    private final ApiTokenRepository apiTokens;
 
-    public UserRepository(DataSource dataSource) {
+    /** {@code sessions} and {@code apiTokens}: where the credentials that a change ends are kept. */
+    public UserRepository(DataSource dataSource, SessionRepository sessions, ApiTokenRepository apiTokens) {
         this.sql = new Sql(dataSource);
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
     }
 
     /** Inserts the user only if the table is empty; false when some user already exists. */
@@ -68,14 +73,14 @@ public final class UserRepository {
 
     /** False when the e-mail is taken (the unique index on {@code lower(email)}). */
     private static boolean insert(Connection c, UserRecord u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ") "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + UserRows.COLUMNS + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setObject(1, u.id());
             ps.setString(2, u.email());
             ps.setString(3, u.passwordHash());
             ps.setString(4, u.firstName());
             ps.setString(5, u.lastName());
-            ps.setString(6, u.role());
+            ps.setString(6, u.role().value());
             ps.setTimestamp(7, Timestamp.from(u.createdAt()));
             ps.setTimestamp(8, u.lastLoginAt() == null ? null : Timestamp.from(u.lastLoginAt()));
             ps.setTimestamp(9, u.disabledAt() == null ? null : Timestamp.from(u.disabledAt()));
@@ -84,17 +89,17 @@ public final class UserRepository {
     }
 
     public Optional<UserRecord> findById(UUID id) {
-        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id));
+        return sql.withConnection(c -> one(c, "SELECT " + UserRows.COLUMNS + " FROM users WHERE id = ?", id));
     }
 
     /** The enabled user with this e-mail: a disabled user is, for logging in, as good as unknown. */
     public Optional<UserRecord> findByEmail(String email) {
-        return sql.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM users WHERE lower(email) = ? "
+        return sql.withConnection(c -> one(c, "SELECT " + UserRows.COLUMNS + " FROM users WHERE lower(email) = ? "
                 + "AND disabled_at IS NULL", email));
     }
 
     public List<UserRecord> findAll() {
-        return sql.list("SELECT " + COLUMNS + " FROM users ORDER BY created_at, email", UserRepository::map);
+        return sql.list("SELECT " + UserRows.COLUMNS + " FROM users ORDER BY created_at, email", UserRows::map);
     }
 
     /**
@@ -104,7 +109,7 @@ public final class UserRepository {
      */
     public Outcome update(UserRecord updated, List<AuditAppend> audit) {
         try {
-            return guarded(updated.id(), updated.role().equals(ADMIN), audit, (c, current) -> {
+            return guarded(updated.id(), updated.role() == Role.ADMIN, audit, (c, current) -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE users SET email = ?, password_hash = ?, first_name = ?, last_name = ?, role = ?, "
                                 + "updated_at = now() WHERE id = ?")) {
@@ -112,16 +117,16 @@ public final class UserRepository {
                     ps.setString(2, updated.passwordHash());
                     ps.setString(3, updated.firstName());
                     ps.setString(4, updated.lastName());
-                    ps.setString(5, updated.role());
+                    ps.setString(5, updated.role().value());
                     ps.setObject(6, updated.id());
                     ps.executeUpdate();
                 }
                 boolean newPassword = !current.passwordHash().equals(updated.passwordHash());
-                if (newPassword || !current.role().equals(updated.role())) {
-                    revokeSessions(c, updated.id(), null);
+                if (newPassword || current.role() != updated.role()) {
+                    sessions.revokeAllOf(c, updated.id(), null);
                 }
                 if (newPassword) {
-                    ApiTokenRepository.deleteAllOfUser(c, updated.id());
+                    apiTokens.deleteAllOf(c, updated.id());
                 }
             });
         } catch (DatabaseException e) {
@@ -155,8 +160,8 @@ public final class UserRepository {
             }
             if (disabled) {
                 // enabling again must not bring back credentials that were cut off: new ones are issued instead
-                revokeSessions(c, id, null);
-                ApiTokenRepository.deleteAllOfUser(c, id);
+                sessions.revokeAllOf(c, id, null);
+                apiTokens.deleteAllOf(c, id);
             }
         });
     }
@@ -170,7 +175,7 @@ public final class UserRepository {
                 ps.setObject(2, id);
                 ps.executeUpdate();
             }
-            revokeSessions(c, id, keepSession);
+            sessions.revokeAllOf(c, id, keepSession);
             AuditRepository.append(c, audit);
             return null;
         });
@@ -189,7 +194,7 @@ public final class UserRepository {
     private Outcome guarded(UUID id, boolean staysActiveAdmin, List<AuditAppend> audit, Change change) {
         return sql.inTransaction(c -> {
             Sql.lock(c, Sql.LOCK_USERS, 0);
-            Optional<UserRecord> current = one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", id);
+            Optional<UserRecord> current = one(c, "SELECT " + UserRows.COLUMNS + " FROM users WHERE id = ?", id);
             if (current.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
@@ -202,15 +207,6 @@ public final class UserRepository {
             }
             return Outcome.DONE;
         });
-    }
-
-    private static void revokeSessions(Connection c, UUID userId, UUID keep) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET revoked_at = now() "
-                + "WHERE user_id = ? AND revoked_at IS NULL AND id IS DISTINCT FROM ?")) {
-            ps.setObject(1, userId);
-            ps.setObject(2, keep);
-            ps.executeUpdate();
-        }
     }
 
     /** Notes a successful password login. */
@@ -229,12 +225,12 @@ public final class UserRepository {
      * admins do not count.
      */
     private static boolean removesLastAdmin(Connection c, UserRecord current, boolean staysActiveAdmin) throws SQLException {
-        if (!current.role().equals(ADMIN) || current.disabledAt() != null || staysActiveAdmin) {
+        if (current.role() != Role.ADMIN || current.disabledAt() != null || staysActiveAdmin) {
             return false;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM users WHERE role = ? AND disabled_at IS NULL")) {
-            ps.setString(1, ADMIN);
+            ps.setString(1, Role.ADMIN.value());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1) <= 1;
@@ -246,24 +242,8 @@ public final class UserRepository {
         try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setObject(1, param);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(UserRows.map(rs)) : Optional.empty();
             }
         }
-    }
-
-    /** The column list of {@link #map}, optionally qualified by a table alias for joins. */
-    static String columns(String alias) {
-        String p = alias.isEmpty() ? "" : alias + ".";
-        return p + "id, " + p + "email, " + p + "password_hash, " + p + "first_name, " + p + "last_name, "
-                + p + "role, " + p + "created_at, " + p + "last_login_at, " + p + "disabled_at";
-    }
-
-    static UserRecord map(ResultSet rs) throws SQLException {
-        Timestamp lastLogin = rs.getTimestamp("last_login_at");
-        Timestamp disabled = rs.getTimestamp("disabled_at");
-        return new UserRecord(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
-                rs.getTimestamp("created_at").toInstant(), lastLogin == null ? null : lastLogin.toInstant(),
-                disabled == null ? null : disabled.toInstant());
     }
 }

@@ -14,8 +14,8 @@ final class AuditHandler {
 
     void page(Context ctx) {
         String action = ctx.queryParam("action");
-        ctx.json(audit.page(intParam(ctx, "limit", AuditLog.DEFAULT_LIMIT), intParam(ctx, "offset", 0),
-                action == null || action.isBlank() ? null : action.trim()));
+        ctx.json(Views.AuditPageView.of(audit.page(intParam(ctx, "limit", AuditLog.DEFAULT_LIMIT),
+                intParam(ctx, "offset", 0), action == null || action.isBlank() ? null : action.trim())));
     }
 
     void actions(Context ctx) {

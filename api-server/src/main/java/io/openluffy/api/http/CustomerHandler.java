@@ -14,21 +14,21 @@ final class CustomerHandler {
     }
 
     void create(Context ctx) {
-        ctx.status(201).json(customers.create(AccessFilter.principal(ctx).actor(),
-                json.read(ctx, Requests.CustomerBody.class).toInput()));
+        ctx.status(201).json(Views.CustomerView.of(customers.create(AccessFilter.principal(ctx).actor(),
+                json.read(ctx, Requests.CustomerBody.class).toInput())));
     }
 
     void list(Context ctx) {
-        ctx.json(customers.list());
+        ctx.json(Views.CustomerView.of(customers.list()));
     }
 
     void get(Context ctx) {
-        ctx.json(customers.get(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin()));
+        ctx.json(Views.CustomerView.of(customers.get(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin())));
     }
 
     void update(Context ctx) {
-        ctx.json(customers.update(AccessFilter.principal(ctx).actor(), PathParams.id(ctx),
-                json.read(ctx, Requests.CustomerBody.class).toInput()));
+        ctx.json(Views.CustomerView.of(customers.update(AccessFilter.principal(ctx).actor(), PathParams.id(ctx),
+                json.read(ctx, Requests.CustomerBody.class).toInput())));
     }
 
     void delete(Context ctx) {
@@ -37,12 +37,14 @@ final class CustomerHandler {
     }
 
     void getGithubToken(Context ctx) {
-        ctx.json(customers.githubTokenStatus(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin()));
+        ctx.json(Views.GithubTokenView.of(
+                customers.githubTokenStatus(PathParams.id(ctx), AccessFilter.principal(ctx).isAdmin())));
     }
 
     void putGithubToken(Context ctx) {
         String token = json.read(ctx, Requests.GithubTokenBody.class).token();
-        ctx.json(customers.setGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx), token));
+        ctx.json(Views.GithubTokenView.of(
+                customers.setGithubToken(AccessFilter.principal(ctx).actor(), PathParams.id(ctx), token)));
     }
 
     void deleteGithubToken(Context ctx) {

@@ -15,17 +15,17 @@ final class IntegrationHandler {
     }
 
     void list(Context ctx) {
-        ctx.json(integrations.list());
+        ctx.json(Views.IntegrationView.of(integrations.list()));
     }
 
     void getArgoCd(Context ctx) {
-        ctx.json(integrations.getArgoCd());
+        ctx.json(Views.IntegrationView.of(integrations.getArgoCd()));
     }
 
     void putArgoCd(Context ctx) {
         Requests.ArgoCdBody body = json.read(ctx, Requests.ArgoCdBody.class);
-        ctx.json(integrations.putArgoCd(AccessFilter.principal(ctx).actor(),
-                new ArgoCdSettings(body.url(), body.token(), body.insecureSkipTlsVerify())));
+        ctx.json(Views.IntegrationView.of(integrations.putArgoCd(AccessFilter.principal(ctx).actor(),
+                new ArgoCdSettings(body.url(), body.token(), body.insecureSkipTlsVerify()))));
     }
 
     void deleteArgoCd(Context ctx) {

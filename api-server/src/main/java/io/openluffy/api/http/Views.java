@@ -1,11 +1,17 @@
 package io.openluffy.api.http;
 
+import io.openluffy.api.audit.AuditEntry;
+import io.openluffy.api.audit.AuditPage;
 import io.openluffy.api.auth.ApiToken;
 import io.openluffy.api.auth.TokenPair;
+import io.openluffy.api.customers.Customer;
+import io.openluffy.api.customers.GithubTokenStatus;
+import io.openluffy.api.integrations.Integration;
 import io.openluffy.api.integrations.ProbeResult;
 import io.openluffy.api.users.User;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,6 +45,51 @@ final class Views {
     record ApiTokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt, String token) {
         static ApiTokenView of(ApiToken t) {
             return new ApiTokenView(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.token());
+        }
+    }
+
+    record CustomerView(UUID id, String name, String description, String githubOrg, Instant createdAt,
+                        Instant updatedAt, GithubTokenView githubToken) {
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id(), c.name(), c.description(), c.githubOrg(), c.createdAt(), c.updatedAt(),
+                    GithubTokenView.of(c.githubToken()));
+        }
+
+        static List<CustomerView> of(List<Customer> customers) {
+            return customers.stream().map(CustomerView::of).toList();
+        }
+    }
+
+    /** {@code last4} is omitted for viewers: they see only whether a token is set, and since when. */
+    record GithubTokenView(boolean set, Instant setAt, String last4) {
+        static GithubTokenView of(GithubTokenStatus s) {
+            return new GithubTokenView(s.set(), s.setAt(), s.last4());
+        }
+    }
+
+    /** The token only as {@code token_set}. */
+    record IntegrationView(String kind, String url, boolean insecureSkipTlsVerify, boolean tokenSet,
+                           Instant updatedAt, String updatedBy) {
+        static IntegrationView of(Integration i) {
+            return new IntegrationView(i.kind(), i.url(), i.insecureSkipTlsVerify(), i.tokenSet(), i.updatedAt(),
+                    i.updatedBy());
+        }
+
+        static List<IntegrationView> of(List<Integration> integrations) {
+            return integrations.stream().map(IntegrationView::of).toList();
+        }
+    }
+
+    record AuditPageView(List<AuditEntryView> items, long total, int limit, int offset) {
+        static AuditPageView of(AuditPage p) {
+            return new AuditPageView(p.items().stream().map(AuditEntryView::of).toList(), p.total(), p.limit(),
+                    p.offset());
+        }
+    }
+
+    record AuditEntryView(long id, Instant time, UUID actorId, String actorEmail, String action, String target) {
+        static AuditEntryView of(AuditEntry e) {
+            return new AuditEntryView(e.id(), e.time(), e.actorId(), e.actorEmail(), e.action(), e.target());
         }
     }
 

@@ -71,7 +71,7 @@ public final class UserService {
                 password == null ? current.passwordHash() : hasher.hash(password),
                 changes.firstName() == null ? current.firstName() : name("first_name", changes.firstName()),
                 changes.lastName() == null ? current.lastName() : name("last_name", changes.lastName()),
-                changes.role() == null ? current.role() : Role.parse(changes.role()).value(),
+                changes.role() == null ? current.role() : Role.parse(changes.role()),
                 current.createdAt(), current.lastLoginAt(), current.disabledAt());
         User before = User.from(current);
         User after = User.from(updated);
@@ -101,7 +101,7 @@ public final class UserService {
         String email = email(request.email());
         PasswordPolicy.check(request.password());
         return new UserRecord(UUID.randomUUID(), email, hasher.hash(request.password()),
-                name("first_name", request.firstName()), name("last_name", request.lastName()), role.value(),
+                name("first_name", request.firstName()), name("last_name", request.lastName()), role,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
     }
 

@@ -1,6 +1,7 @@
 package io.openluffy.api.auth;
 
 import io.openluffy.api.db.UserRecord;
+import io.openluffy.api.users.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the session cache may remember, and when it must ask the database again. */
 class SessionCacheTest {
     private final UUID session = UUID.randomUUID();
-    private final UserRecord user = new UserRecord(UUID.randomUUID(), "a@example.com", "hash", "", "", "admin",
+    private final UserRecord user = new UserRecord(UUID.randomUUID(), "a@example.com", "hash", "", "", Role.ADMIN,
             Instant.now(), null, null);
     private final AtomicInteger loads = new AtomicInteger();
     private final SessionCache cache = new SessionCache();

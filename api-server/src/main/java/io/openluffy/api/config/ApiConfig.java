@@ -1,7 +1,4 @@
-package io.openluffy.api;
-
-import io.openluffy.api.config.ConfigException;
-import io.openluffy.api.config.EnvironmentConfig;
+package io.openluffy.api.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The API server's whole configuration, validated once when it is made: read from {@code OPENLUFFY_*} environment
- * variables by {@link EnvironmentConfig}, or built programmatically with {@link #builder()} (tests of other modules
- * do, which is why it stays in this package). Without a database URL the server runs an embedded PostgreSQL in
- * {@link #dataDir()}; keys that are not given are then generated once and kept there.
+ * variables by {@link EnvironmentConfig}, or built programmatically with {@link #builder()} (tests do). Without a
+ * database URL the server runs an embedded PostgreSQL in {@link #dataDir()}; keys that are not given are then
+ * generated once and kept there.
  *
  * @param bindAddress     resolved: by default 127.0.0.1 with the embedded database (a fresh local instance's
  *                        bootstrap endpoint must not be open to the network) and 0.0.0.0 with an external one (the
@@ -172,7 +169,7 @@ public record ApiConfig(int port, Path dataDir, Optional<String> databaseUrl, St
         private Builder() {
         }
 
-        /** HTTP port; 0 picks a free one (see {@link ApiServer#port()}). */
+        /** HTTP port; 0 picks a free one (see {@link io.openluffy.api.ApiServer#port()}). */
         public Builder port(int port) {
             this.port = port;
             return this;

@@ -1,7 +1,5 @@
-package io.openluffy.api;
+package io.openluffy.api.config;
 
-import io.openluffy.api.config.EnvironmentConfig;
-import io.openluffy.api.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
