@@ -37,7 +37,7 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
   static final Duration PENDING_RECHECK = Duration.ofSeconds(20);
   /** How long a completed Job may wait for its pod's report to reach the cache before the backup is final. */
   static final Duration REPORT_PATIENCE = Duration.ofSeconds(30);
-  private static final Duration REPORT_RECHECK = Duration.ofSeconds(2);
+  static final Duration REPORT_RECHECK = Duration.ofSeconds(2);
 
   private final RunStatusWriter<OpenLuffyBackup, OpenLuffyBackupStatus> writer;
 
