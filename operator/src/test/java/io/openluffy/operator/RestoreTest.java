@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
-import io.openluffy.operator.crd.OpenLuffyRestoreStatus;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.crd.RestoreSpec;
 import io.openluffy.operator.crd.RunPhase;
@@ -62,6 +62,10 @@ class RestoreTest extends MockClusterTest {
     assertThat(container.getEnv()).anySatisfy(e -> {
       assertThat(e.getName()).isEqualTo("DUMP");
       assertThat(e.getValue()).isEqualTo("latest");
+    });
+    assertThat(container.getEnv()).as("where restore.sh leaves its report").anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("TERMINATION_LOG");
+      assertThat(e.getValue()).isEqualTo(container.getTerminationMessagePath());
     });
     assertThat(job.getSpec().getBackoffLimit()).isZero();
     assertThat(RestrictedPodSecurity.violations(job.getSpec().getTemplate().getSpec())).isEmpty();
@@ -154,7 +158,7 @@ class RestoreTest extends MockClusterTest {
     return k8s.resources(OpenLuffyRestore.class).inNamespace(instance.targetNamespace()).withName(name).get();
   }
 
-  private static OpenLuffyRestoreStatus awaitStatus(OpenLuffyInstance instance, String name,
+  private static DumpRunStatus awaitStatus(OpenLuffyInstance instance, String name,
       Predicate<RunStatus> until) {
     return await().atMost(MockCluster.PATIENCE).until(() -> get(instance, name).getStatus(),
         s -> s != null && until.test(s));

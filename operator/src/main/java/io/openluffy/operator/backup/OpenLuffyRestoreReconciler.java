@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.RunPhase;
-import io.openluffy.operator.crd.OpenLuffyRestoreStatus;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
@@ -37,7 +37,7 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
   /** While the API server scales down: its pods going away are not watched by this controller. */
   static final Duration SCALE_DOWN_RECHECK = Duration.ofSeconds(2);
 
-  private final RunStatusWriter<OpenLuffyRestore, OpenLuffyRestoreStatus> writer;
+  private final RunStatusWriter<OpenLuffyRestore, DumpRunStatus> writer;
 
   public OpenLuffyRestoreReconciler(boolean serverSideApply) {
     this.writer = new RunStatusWriter<>(OpenLuffyRestore::new, serverSideApply);
@@ -50,13 +50,13 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
 
   @Override
   public UpdateControl<OpenLuffyRestore> reconcile(OpenLuffyRestore restore, Context<OpenLuffyRestore> context) {
-    OpenLuffyRestoreStatus previous = Optional.ofNullable(restore.getStatus()).orElseGet(OpenLuffyRestoreStatus::new);
+    DumpRunStatus previous = Optional.ofNullable(restore.getStatus()).orElseGet(DumpRunStatus::new);
     if (previous.isFinal()) {
       return UpdateControl.noUpdate();
     }
     String name = restore.getMetadata().getName();
     Optional<Job> job = RunJobs.job(context, restore, previous.getJob());
-    OpenLuffyRestoreStatus status = new OpenLuffyRestoreStatus();
+    DumpRunStatus status = new DumpRunStatus();
     Duration recheck = null;
     if (job.isPresent()) {
       status = progress(restore, JobState.of(job.get()), context);
@@ -105,9 +105,9 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
         && context.getClient().pods().inNamespace(ns).withLabelSelector(selector).list().getItems().isEmpty();
   }
 
-  private static OpenLuffyRestoreStatus progress(OpenLuffyRestore restore, JobState state,
+  private static DumpRunStatus progress(OpenLuffyRestore restore, JobState state,
       Context<OpenLuffyRestore> context) {
-    var status = new OpenLuffyRestoreStatus();
+    var status = new DumpRunStatus();
     String job = state.name();
     status.setJob(job);
     Optional.ofNullable(state.start()).ifPresent(t -> status.setStartTime(t.toString()));

@@ -29,7 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     + " it names the restore's Job", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(oldSelf.spec) || self.spec == oldSelf.spec", message = "spec is immutable: a restore"
     + " runs once; create another OpenLuffyRestore for another run", reason = "FieldValueForbidden")
-public class OpenLuffyRestore extends CustomResource<RestoreSpec, OpenLuffyRestoreStatus> implements Namespaced {
+public class OpenLuffyRestore extends CustomResource<RestoreSpec, DumpRunStatus> implements Namespaced {
 
   /** No spec on a new object (see {@link OpenLuffyInstance#initSpec()}). */
   @Override

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
-/** A restore's run, and the dump it restored (what {@code latest} was, when it asked for that). */
+/** A one-off run on the backup volume and its dump: the one an OpenLuffyBackup wrote, or an OpenLuffyRestore restored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class OpenLuffyRestoreStatus extends RunStatus {
+public class DumpRunStatus extends RunStatus {
 
-  @JsonPropertyDescription("File name of the dump that was restored, as the restore Job's pod reported it: spec.dump,"
-      + " or the newest dump when spec.dump is latest.")
+  @JsonPropertyDescription("File name of the dump on the backup volume, as the Job's pod reported it: for a backup, the"
+      + " verified dump it wrote (for OpenLuffyRestore spec.dump); for a restore, the dump it restored (with spec.dump"
+      + " latest, the newest dump at the time).")
   private String dump;
 
-  @JsonPropertyDescription("Size of that dump in bytes.")
+  @JsonPropertyDescription("Size of the dump in bytes.")
   private Long sizeBytes;
 
   public String getDump() {
@@ -33,7 +34,7 @@ public class OpenLuffyRestoreStatus extends RunStatus {
 
   @Override
   public boolean equals(Object o) {
-    return super.equals(o) && o instanceof OpenLuffyRestoreStatus other && Objects.equals(dump, other.dump)
+    return super.equals(o) && o instanceof DumpRunStatus other && Objects.equals(dump, other.dump)
         && Objects.equals(sizeBytes, other.sizeBytes);
   }
 
