@@ -12,6 +12,7 @@
 #  2. if the free space is then less than 5/4 of the newest dump (or of what the last failed run had written when
 #     it stopped), delete more of the oldest dumps, down to the newest one;
 #  3. after a verified dump, keep the newest RETENTION.
+# A dump a verification is reading (verify.sh holds a shared lock on it) is skipped, and pruned by a later run.
 # A volume that cannot hold two dumps fails with the sizes in the message.
 set -u
 
@@ -54,10 +55,17 @@ dumps() {
   ls -1 2>/dev/null | grep -E '^openluffy-.*\.dump$' | sort -r
 }
 
+# A verification reading a dump holds a shared lock on it (verify.sh): such a dump is kept until a later run. The
+# exclusive lock is held while the files go, so a verification that opened the dump just before sees it gone.
+remove_dump() {
+  flock -n -x "$1" rm -f -- "$1" "$1.sha256" 2>/dev/null && return
+  echo "kept: $1 (a verification is reading it; a later run prunes it)"
+  return 1
+}
+
 prune_to() {
   dumps | tail -n +"$(($1 + 1))" | while read -r old; do
-    rm -f -- "$old" "$old.sha256"
-    echo "pruned: $old"
+    if remove_dump "$old"; then echo "pruned: $old"; fi
   done
 }
 
@@ -84,10 +92,10 @@ if [ -f .last-failed-size ]; then
 fi
 needed=$((needed / 4 * 5))
 free=$(free_bytes) || exit 1
-while [ "$free" -lt "$needed" ] && [ "$(dumps | wc -l)" -gt 1 ]; do
-  oldest=$(dumps | tail -n 1)
-  rm -f -- "$oldest" "$oldest.sha256"
-  echo "pruned for space: $oldest"
+# Oldest first, never the newest.
+for oldest in $(dumps | tail -n +2 | sort); do
+  [ "$free" -lt "$needed" ] || break
+  if remove_dump "$oldest"; then echo "pruned for space: $oldest"; fi
   free=$(free_bytes) || exit 1
 done
 [ "$free" -ge "$needed" ] || fail "not enough space in $BACKUP_DIR: about $needed bytes needed, $free free with" \

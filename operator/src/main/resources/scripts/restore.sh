@@ -2,7 +2,8 @@
 # Restores one dump written by backup.sh into the database, all or nothing (image postgres, /bin/sh is dash).
 #
 # Input: the libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE), BACKUP_DIR, and DUMP: a dump's file
-# name in BACKUP_DIR, or "latest" for the newest.
+# name in BACKUP_DIR, or "latest" for the newest; TERMINATION_LOG (optional: the container's terminationMessagePath,
+# where a success leaves one JSON line naming the dump restored, for the operator's status).
 # The schema public is replaced whole (tables the dump does not have are dropped too), in one transaction that stops
 # at the first error: a restore that fails leaves the database as it was. Success prints one "restored" line on
 # stdout; any failure exits non-zero with one "restore failed: ..." line on stderr.
@@ -56,4 +57,13 @@ out=$( {
 } | psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --file=- 2>&1 >/dev/null) \
   || fail "restoring $dump into ${PGDATABASE:-?} on ${PGHOST:-?}:${PGPORT:-5432} (nothing was changed):" \
     "$(last_error "$out")"
-echo "restored: $dump into ${PGDATABASE:-?} ($(($(date +%s) - started)) s)"
+seconds=$(($(date +%s) - started))
+size=$(wc -c < "$dump" | tr -d ' ')
+echo "restored: $dump into ${PGDATABASE:-?} ($size bytes, $seconds s)"
+# backup.sh's report shape (backup.BackupReport): the name is [A-Za-z0-9.-] only, so it needs no JSON escaping.
+if [ -n "${TERMINATION_LOG:-}" ]; then
+  sum=""
+  [ -f "$dump.sha256" ] && sum=",\"sha256\":\"$(cut -d ' ' -f 1 "$dump.sha256")\""
+  printf '{"dump":"%s","sizeBytes":%s,"seconds":%s%s}\n' "$dump" "$size" "$seconds" "$sum" > "$TERMINATION_LOG" \
+    || echo "cannot write the report to $TERMINATION_LOG" >&2
+fi

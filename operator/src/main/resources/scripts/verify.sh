@@ -46,8 +46,19 @@ scripts=$(cd "$(dirname "$0")" && pwd)
 cd "$BACKUP_DIR" 2>/dev/null || fail "cannot enter BACKUP_DIR $BACKUP_DIR"
 
 # Names carry the UTC time, so the reverse name order is newest first (as in restore.sh's latest).
-dump=$(ls -1 2>/dev/null | grep -E '^openluffy-.*\.dump$' | sort -r | head -n 1)
-[ -n "$dump" ] || fail "no dump in $BACKUP_DIR to verify"
+# A backup finishing meanwhile prunes old dumps, perhaps this one (retention 1): the shared lock held on the dump for
+# the whole run makes backup.sh keep it (it deletes a dump only under an exclusive lock). A dump deleted before the
+# lock was had is no longer the newest: pick again.
+dump=""
+for attempt in 1 2 3; do
+  newest=$(ls -1 2>/dev/null | grep -E '^openluffy-.*\.dump$' | sort -r | head -n 1)
+  [ -n "$newest" ] || fail "no dump in $BACKUP_DIR to verify"
+  if { command exec 8< "$newest"; } 2>/dev/null && flock -s 8 && [ -f "$newest" ]; then
+    dump=$newest
+    break
+  fi
+done
+[ -n "$dump" ] || fail "the newest dump in $BACKUP_DIR kept being pruned while this run opened it; the next run tries again"
 
 started=$(date +%s)
 # Unique per run (time and 32 random bits) and never the real database's name. A run stopped before its end (the
@@ -65,7 +76,8 @@ scratch=$name
 out=$(psql -X -q -v ON_ERROR_STOP=1 -c "REVOKE ALL ON DATABASE \"$scratch\" FROM PUBLIC" 2>&1) \
   || fail "closing the scratch database $scratch to other roles: $(last_error "$out")"
 
-out=$(PGDATABASE=$scratch DUMP=$dump sh "$scripts/restore.sh" 2>&1) \
+# Its own report would stand as this run's termination message were a later step to fail: no TERMINATION_LOG.
+out=$(TERMINATION_LOG="" PGDATABASE=$scratch DUMP=$dump sh "$scripts/restore.sh" 2>&1) \
   || fail "$dump does not restore into the scratch database $scratch: $(printf '%s\n' "$out" | tail -n 1 \
     | sed 's/^restore failed: //')"
 

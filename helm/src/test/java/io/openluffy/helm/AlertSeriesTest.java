@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openluffy.operator.OpenLuffyOperator;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.testing.MockCluster;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ class AlertSeriesTest {
     String scrape = scrapeOfAReadyInstance();
 
     assertThat(queried).contains("openluffy_instance_condition", "openluffy_backup_interval_seconds",
-        "openluffy_backup_last_failed", "openluffy_instance_phase", "operator_sdk_reconciliations_failed_total");
+        "openluffy_backup_last_failed", "openluffy_instance_phase", "operator_sdk_reconciliations_failed_total",
+        "openluffy_backup_verification_last_failed");
     assertThat(queried).filteredOn(name -> !AFTER_AN_EVENT.contains(name))
         .allSatisfy(name -> assertThat(scrape).as("the operator's /metrics").contains("\n" + name + "{"));
   }
@@ -51,7 +53,11 @@ class AlertSeriesTest {
     try (MockCluster cluster = MockCluster.withoutOperator();
         OpenLuffyOperator operator = OpenLuffyOperator.create(cluster.client(),
             new OperatorConfig(MockCluster.OPERATOR_NAMESPACE, false, false, 0), registry).start()) {
-      cluster.createReady(MockCluster.instance("alerted", spec -> { }));
+      // with restore verification on, which its series needs
+      cluster.createReady(MockCluster.instance("alerted", spec -> {
+        spec.setBackup(new BackupSpec());
+        spec.getBackup().setVerify("0 4 * * 0");
+      }));
       return registry.scrape();
     }
   }

@@ -6,20 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.openluffy.operator.cluster.Instances;
 import io.openluffy.operator.cluster.OperatorOnControlPlane;
 import io.openluffy.operator.backup.JobState;
 import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.crd.BackupStatus;
+import io.openluffy.operator.crd.ConditionType;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyBackup;
-import io.openluffy.operator.crd.OpenLuffyBackupStatus;
 import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.Phase;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.crd.RunStatus;
+import io.openluffy.operator.crd.VerificationStatus;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
 import io.openluffy.operator.dependent.InstanceLabels;
+import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +90,7 @@ class BackupIT extends OperatorOnControlPlane {
     plane.kubectl("apply", "-f", manifest.toString());
 
     var backups = admin.resources(OpenLuffyBackup.class).inNamespace(ns).withName("before-upgrade");
-    OpenLuffyBackupStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+    DumpRunStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
         .until(() -> backups.get().getStatus(), s -> s != null && s.isFinal());
     Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "before-upgrade").list()
         .getItems().get(0);
@@ -115,15 +120,8 @@ class BackupIT extends OperatorOnControlPlane {
   @Test
   void anOpenLuffyRestoreStopsTheApiServerRestoresAndStartsItAgain() throws Exception {
     String ns = instance.targetNamespace();
-    Path manifest = Files.writeString(Files.createTempFile("olr", ".yaml"), """
-        apiVersion: openluffy.io/v1alpha1
-        kind: OpenLuffyRestore
-        metadata: {name: restore-latest, namespace: %s}
-        spec: {instance: %s, dump: latest}
-        """.formatted(ns, NAME));
     var api = admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance));
-    var restores = admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName("restore-latest");
-    plane.kubectl("apply", "-f", manifest.toString());
+    var restores = applyRestore("restore-latest", "latest");
 
     var seen = new ArrayList<String>();
     RunStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -139,7 +137,96 @@ class BackupIT extends OperatorOnControlPlane {
     assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Succeeded);
     assertThat(seen).as("observed while it ran").contains("Restoring replicas=0 apiPods=0 restoring=true")
         .noneMatch(line -> line.contains("restoring=true") && !line.contains("apiPods=0"));
+    // which dump latest was, from the restore pod's termination message
+    Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "restore-latest").list()
+        .getItems().get(0);
+    String dump = "openluffy-kwok-" + pod.getMetadata().getName() + ".dump";
+    assertThat(restores.get().getStatus().getDump()).isEqualTo(dump);
+    assertThat(restores.get().getStatus().getSizeBytes()).isEqualTo(4096L);
+    assertThat(plane.kubectl("get", "olr", "-n", ns)).contains("RESTORED").contains(dump, "Succeeded");
     await().atMost(Instances.PATIENCE).until(() -> api.get().getSpec().getReplicas() == 1);
     Instances.awaitReady(admin, NAME);
+  }
+
+  /**
+   * A restore that fails (kwok fails the pod of a restore of openluffy-kwok-fails.dump as restore.sh would: exit 1,
+   * its one line as the termination message): the restore says why, and the API server comes back.
+   */
+  @Test
+  void aFailedOpenLuffyRestoreSaysWhyAndStartsTheApiServerAgain() throws Exception {
+    String ns = instance.targetNamespace();
+    var api = admin.apps().deployments().inNamespace(ns).withName(ApiDeploymentDependent.name(instance));
+    var restores = applyRestore("restore-broken", "openluffy-kwok-fails.dump");
+
+    var phases = new ArrayList<Phase>();
+    RunStatus status = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      phases.add(Instances.get(admin, NAME).getStatus().getPhase());
+      return restores.get().getStatus();
+    }, s -> s != null && s.isFinal());
+
+    assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(RunPhase.Failed);
+    assertThat(status.getMessage()).contains("Restore Job restore-broken failed (BackoffLimitExceeded",
+        "restore failed: restoring openluffy-kwok-fails.dump into openluffy on the instance's database (nothing was"
+            + " changed): ERROR:  role \"reporter\" does not exist", "the database is as it was before",
+        "kubectl logs job/restore-broken -n " + ns);
+    assertThat(restores.get().getStatus().getDump()).as("a failure reports no dump").isNull();
+    assertThat(phases).as("the instance while it ran").contains(Phase.Restoring);
+    await().atMost(Instances.PATIENCE).until(() -> api.get().getSpec().getReplicas() == 1);
+    var ready = Instances.awaitReady(admin, NAME);
+    assertThat(ready.getStatus().getPhase()).isNotEqualTo(Phase.Restoring);
+  }
+
+  /**
+   * spec.backup.verify on the real control plane: the verification CronJob, a Job made from it as a platform engineer
+   * would start one now, kwok completing its pod with verify.sh's report, and the instance's status showing it.
+   */
+  @Test
+  void aVerificationJobShowsInTheInstanceStatus() throws Exception {
+    String ns = instance.targetNamespace();
+    plane.kubectl("patch", "oli", NAME, "--type=merge", "-p", "{\"spec\":{\"backup\":{\"verify\":\"0 4 * * 0\"}}}");
+    String cron = VerifyCronJobDependent.name(instance);
+    await().atMost(Instances.PATIENCE).until(() -> admin.batch().v1().cronjobs().inNamespace(ns).withName(cron)
+        .get() != null);
+    try {
+      plane.kubectl("-n", ns, "create", "job", "verify-now", "--from=cronjob/" + cron);
+
+      VerificationStatus last = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+          .until(() -> Instances.get(admin, NAME).getStatus().getLastVerification(),
+              l -> l != null && "verify-now".equals(l.getJob()) && l.getDump() != null);
+
+      Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "verify-now").list()
+          .getItems().get(0);
+      assertThat(last.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+      assertThat(last.getResult()).isEqualTo("Succeeded");
+      assertThat(last.getTables()).isEqualTo(3L);
+      assertThat(last.getRows()).isEqualTo(172_000L);
+      assertThat(last.getLastSuccessTime()).isEqualTo(last.getTime());
+      var verified = Instances.get(admin, NAME).getStatus().condition(ConditionType.BACKUP_VERIFIED).orElseThrow();
+      assertThat(verified.getStatus()).isEqualTo("True");
+      assertThat(verified.getReason()).isEqualTo("VerificationSucceeded");
+      assertThat(verified.getMessage()).contains(last.getDump(), "3 tables, 172000 rows");
+      assertThat(plane.kubectl("get", "oli", NAME, "-o", "jsonpath={.status.lastVerification.dump}"))
+          .isEqualTo(last.getDump());
+      assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+          .filteredOn(m -> m.getMountPath().equals("/backups")).singleElement()
+          .satisfies(m -> assertThat(m.getReadOnly()).as("the dumps, read only").isTrue());
+    } finally {
+      plane.kubectl("patch", "oli", NAME, "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/spec/backup/verify\"}]");
+    }
+    await().atMost(Instances.PATIENCE).until(() -> admin.batch().v1().cronjobs().inNamespace(ns).withName(cron)
+        .get() == null && Instances.get(admin, NAME).getStatus().getLastVerification() == null);
+  }
+
+  /** kubectl apply of an OpenLuffyRestore of {@code dump} in the instance's namespace. */
+  private Resource<OpenLuffyRestore> applyRestore(String name, String dump) throws Exception {
+    String ns = instance.targetNamespace();
+    Path manifest = Files.writeString(Files.createTempFile("olr", ".yaml"), """
+        apiVersion: openluffy.io/v1alpha1
+        kind: OpenLuffyRestore
+        metadata: {name: %s, namespace: %s}
+        spec: {instance: %s, dump: %s}
+        """.formatted(name, ns, NAME, dump));
+    plane.kubectl("apply", "-f", manifest.toString());
+    return admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName(name);
   }
 }

@@ -3,6 +3,7 @@ package io.openluffy.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -127,6 +128,80 @@ class BackupVerificationTest extends MockClusterTest {
     var off = await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("checked").getStatus(),
         s -> s.condition(ConditionType.BACKUP_VERIFIED).isEmpty());
     assertThat(off.getLastVerification()).isNull();
+  }
+
+  @Test
+  void noSuccessfulVerificationForTwoScheduledRunsIsStaleUntilOneSucceeds() {
+    var instance = cluster.createReady(MockCluster.instance("unchecked", spec -> spec.setBackup(verifying(WEEKLY))));
+    CronJob cron = await().atMost(MockCluster.PATIENCE).until(() -> verifyCronJob(instance), c -> c != null);
+    Instant fifteenDaysAgo = Instant.now().minus(Duration.ofDays(15)).truncatedTo(ChronoUnit.SECONDS);
+
+    Job old = job(instance, cron, "openluffy-unchecked-verify-1");
+    JobRuns.podExited(k8s, old, BackupJob.VERIFY_CONTAINER, 0,
+        "{\"dump\":\"openluffy-20261116T020000Z-a.dump\",\"tables\":3,\"rows\":172000,\"seconds\":9}\n");
+    JobRuns.completed(k8s, old, fifteenDaysAgo.minusSeconds(9), fifteenDaysAgo);
+
+    var stale = awaitReason(instance, "VerificationStale");
+    assertThat(stale.getStatus()).isEqualTo("False");
+    assertThat(stale.getMessage()).contains("The last successful verification was at " + fifteenDaysAgo,
+        "two scheduled runs (\"0 4 * * 0\", UTC) have passed without one",
+        "kubectl get jobs -n openluffy-unchecked -l app.kubernetes.io/component=verify");
+    var last = cluster.get("unchecked").getStatus().getLastVerification();
+    assertThat(last.getLastSuccessTime()).isEqualTo(fifteenDaysAgo.toString());
+    assertThat(last.getDump()).isEqualTo("openluffy-20261116T020000Z-a.dump");
+    assertThat(cluster.get("unchecked").getStatus().isTrue(ConditionType.READY)).as("informational").isTrue();
+
+    Job fresh = job(instance, cron, "openluffy-unchecked-verify-2");
+    JobRuns.completed(k8s, fresh, START, START.plusSeconds(9));
+    var status = cluster.awaitCondition("unchecked", ConditionType.BACKUP_VERIFIED, "True").getStatus();
+    assertThat(status.getLastVerification().getLastSuccessTime()).isEqualTo(START.plusSeconds(9).toString());
+  }
+
+  @Test
+  void aVerificationPastItsDeadlineIsStale() {
+    var instance = cluster.createReady(MockCluster.instance("overdue", spec -> spec.setBackup(verifying(WEEKLY))));
+    CronJob cron = await().atMost(MockCluster.PATIENCE).until(() -> verifyCronJob(instance), c -> c != null);
+    Instant started = Instant.now().minus(Duration.ofMinutes(61)).truncatedTo(ChronoUnit.SECONDS);
+
+    Job hung = JobRuns.started(k8s, job(instance, cron, "openluffy-overdue-verify-1"), started);
+
+    assertThat(awaitReason(instance, "VerificationStale").getMessage()).contains("Verification Job"
+        + " openluffy-overdue-verify-1 has been running since " + started + ", past its deadline of 3600 s; later"
+        + " verifications wait for it", "kubectl logs job/openluffy-overdue-verify-1 -n openluffy-overdue");
+
+    // the Job controller stops it
+    JobRuns.stoppedAtDeadline(k8s, hung, started, started.plusSeconds(3600));
+    var stopped = await().atMost(MockCluster.PATIENCE).until(() -> condition(instance),
+        c -> c.getMessage() != null && c.getMessage().contains("was stopped"));
+    assertThat(stopped.getReason()).isEqualTo("VerificationStale");
+    assertThat(stopped.getMessage()).contains("Verification Job openluffy-overdue-verify-1 was stopped at its deadline"
+        + " of 3600 s (spec.backup.deadlineSeconds)");
+  }
+
+  /** A CronJob that stops starting Jobs changes nothing in the cluster: the operator must look again in time. */
+  @Test
+  void aVerificationTurnsStaleOnTimeWithoutAnyEvent() {
+    var instance = cluster.createReady(MockCluster.instance("clocked", spec -> spec.setBackup(verifying("* * * * *"))));
+    CronJob cron = await().atMost(MockCluster.PATIENCE).until(() -> verifyCronJob(instance), c -> c != null);
+    // Stale at the start of the next minute: two every-minute runs after this success have then passed.
+    Instant nextMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    Instant verified = nextMinute.minus(Duration.ofSeconds(119));
+    JobRuns.completed(k8s, job(instance, cron, "openluffy-clocked-verify-1"), verified.minusSeconds(9), verified);
+    cluster.awaitCondition("clocked", ConditionType.BACKUP_VERIFIED, "True");
+
+    var stale = await().atMost(Duration.ofSeconds(75)).until(() -> condition(instance),
+        c -> c.getReason().equals("VerificationStale"));
+    assertThat(Instant.now()).isAfterOrEqualTo(nextMinute);
+    assertThat(stale.getStatus()).isEqualTo("False");
+  }
+
+  private static Condition condition(OpenLuffyInstance instance) {
+    return cluster.get(instance.getMetadata().getName()).getStatus().condition(ConditionType.BACKUP_VERIFIED)
+        .orElse(new Condition());
+  }
+
+  private static Condition awaitReason(OpenLuffyInstance instance, String reason) {
+    return await().atMost(MockCluster.PATIENCE).until(() -> condition(instance), c -> reason.equals(c.getReason()));
   }
 
   private static BackupSpec verifying(String schedule) {

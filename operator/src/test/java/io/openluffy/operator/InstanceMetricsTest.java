@@ -15,6 +15,7 @@ import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.SecretForms;
 import java.net.URI;
@@ -76,6 +77,8 @@ class InstanceMetricsTest {
     assertThat(sample(scrape, "openluffy_backup_last_failed", "metrics", null)).isEqualTo(0.0);
     assertThat(scrape).as("no backup has succeeded yet")
         .doesNotContain("openluffy_backup_last_success_timestamp_seconds{openluffy_instance=\"metrics\"}");
+    assertThat(sample(scrape, "openluffy_backup_verification_last_failed", "metrics", null))
+        .as("no spec.backup.verify").isNull();
 
     cluster.client().resources(OpenLuffyInstance.class).withName("metrics").delete();
     await().atMost(MockCluster.PATIENCE).until(() -> cluster.get("metrics") == null);
@@ -103,6 +106,32 @@ class InstanceMetricsTest {
         .as("the last good dump, not the failed run").isEqualTo((double) succeeded.getEpochSecond());
     assertThat(sample(scrape, "openluffy_backup_interval_seconds", "backups", null))
         .as("weekdays only: Friday to Monday is the longest wait").isEqualTo(3 * 86400.0);
+  }
+
+  @Test
+  void theVerificationSeriesFollowsTheVerificationJobsWhileVerifyIsSet() {
+    var instance = cluster.createReady(MockCluster.instance("verified", spec -> {
+      spec.setBackup(new BackupSpec());
+      spec.getBackup().setVerify("0 4 * * 0");
+    }));
+    await().atMost(MockCluster.PATIENCE).until(() -> Double.valueOf(0.0)
+        .equals(sample(scrape(), "openluffy_backup_verification_last_failed", "verified", null)));
+    Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    finishJob(instance, VerifyCronJobDependent.name(instance), "openluffy-verified-verify-1", false, at);
+    await().atMost(MockCluster.PATIENCE).until(() -> Double.valueOf(1.0)
+        .equals(sample(scrape(), "openluffy_backup_verification_last_failed", "verified", null)));
+    assertThat(sample(scrape(), "openluffy_backup_last_failed", "verified", null)).as("not a backup").isEqualTo(0.0);
+    finishJob(instance, VerifyCronJobDependent.name(instance), "openluffy-verified-verify-2", true, at.plusSeconds(60));
+    await().atMost(MockCluster.PATIENCE).until(() -> Double.valueOf(0.0)
+        .equals(sample(scrape(), "openluffy_backup_verification_last_failed", "verified", null)));
+
+    cluster.client().resources(OpenLuffyInstance.class).withName("verified").edit(i -> {
+      i.getSpec().getBackup().setVerify(null);
+      return i;
+    });
+    await().atMost(MockCluster.PATIENCE).until(() -> sample(scrape(), "openluffy_backup_verification_last_failed",
+        "verified", null) == null);
   }
 
   @Test
@@ -146,8 +175,13 @@ class InstanceMetricsTest {
 
   /** Plays the CronJob controller (a Job from the job template) and the Job controller (its end). */
   private static void finishJob(OpenLuffyInstance instance, String name, boolean succeeded, Instant at) {
+    finishJob(instance, BackupCronJobDependent.name(instance), name, succeeded, at);
+  }
+
+  private static void finishJob(OpenLuffyInstance instance, String cronJob, String name, boolean succeeded,
+      Instant at) {
     CronJob cron = await().atMost(MockCluster.PATIENCE).until(() -> cluster.client().batch().v1().cronjobs()
-        .inNamespace(instance.targetNamespace()).withName(BackupCronJobDependent.name(instance)).get(), c -> c != null);
+        .inNamespace(instance.targetNamespace()).withName(cronJob).get(), c -> c != null);
     Job job = cluster.client().resource(new JobBuilder().withNewMetadata().withName(name)
         .withNamespace(instance.targetNamespace()).withLabels(cron.getSpec().getJobTemplate().getMetadata().getLabels())
         .endMetadata().withSpec(cron.getSpec().getJobTemplate().getSpec()).build()).create();

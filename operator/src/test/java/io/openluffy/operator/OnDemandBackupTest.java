@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyBackup;
-import io.openluffy.operator.crd.OpenLuffyBackupStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.crd.RunSpec;
@@ -149,8 +149,8 @@ class OnDemandBackupTest extends MockClusterTest {
     return k8s.resources(OpenLuffyBackup.class).inNamespace(instance.targetNamespace()).withName(name).get();
   }
 
-  private static OpenLuffyBackupStatus awaitStatus(OpenLuffyInstance instance, String name,
-      Predicate<OpenLuffyBackupStatus> until) {
+  private static DumpRunStatus awaitStatus(OpenLuffyInstance instance, String name,
+      Predicate<DumpRunStatus> until) {
     return await().atMost(MockCluster.PATIENCE).until(() -> get(instance, name).getStatus(),
         s -> s != null && until.test(s));
   }

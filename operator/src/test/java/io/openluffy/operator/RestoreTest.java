@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.openluffy.operator.crd.ApiServerSpec;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.Phase;
@@ -62,13 +63,27 @@ class RestoreTest extends MockClusterTest {
       assertThat(e.getName()).isEqualTo("DUMP");
       assertThat(e.getValue()).isEqualTo("latest");
     });
+    assertThat(container.getEnv()).as("where restore.sh leaves its report").anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("TERMINATION_LOG");
+      assertThat(e.getValue()).isEqualTo(container.getTerminationMessagePath());
+    });
     assertThat(job.getSpec().getBackoffLimit()).isZero();
     assertThat(RestrictedPodSecurity.violations(job.getSpec().getTemplate().getSpec())).isEmpty();
-    JobRuns.completed(k8s, JobRuns.started(k8s, job, START), START, START.plusSeconds(20));
+    // the Job ends before the pod informer has seen the pod's report: the restore waits for it
+    Instant end = Instant.now();
+    JobRuns.completed(k8s, JobRuns.started(k8s, job, end.minusSeconds(20)), end.minusSeconds(20), end);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> get(instance, "r1").getStatus(),
+        s -> s.getPhase() == RunPhase.Running && s.getDump() == null);
+    String latest = "openluffy-20261201T020000Z-openluffy-restored-backup-29412345-x7k2p.dump";
+    JobRuns.podExited(k8s, job, BackupJob.RESTORE_CONTAINER, 0, JobRuns.backupReport(latest, 7_699_429));
 
     var status = awaitStatus(instance, "r1", RunStatus::isFinal);
     assertThat(status.getPhase()).isEqualTo(RunPhase.Succeeded);
-    assertThat(status.getMessage()).contains("Restored latest into the database of OpenLuffyInstance restored");
+    assertThat(status.getDump()).as("which dump latest was").isEqualTo(latest);
+    assertThat(status.getSizeBytes()).isEqualTo(7_699_429L);
+    assertThat(status.getCompletionTime()).isEqualTo(end.toString());
+    assertThat(status.getMessage()).contains("Restored " + latest + " (7699429 bytes, latest) into the database of"
+        + " OpenLuffyInstance restored");
     await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 2);
     await().atMost(MockCluster.PATIENCE)
         .until(() -> cluster.get("restored").getStatus().getPhase() != Phase.Restoring);
@@ -143,7 +158,8 @@ class RestoreTest extends MockClusterTest {
     return k8s.resources(OpenLuffyRestore.class).inNamespace(instance.targetNamespace()).withName(name).get();
   }
 
-  private static RunStatus awaitStatus(OpenLuffyInstance instance, String name, Predicate<RunStatus> until) {
+  private static DumpRunStatus awaitStatus(OpenLuffyInstance instance, String name,
+      Predicate<RunStatus> until) {
     return await().atMost(MockCluster.PATIENCE).until(() -> get(instance, name).getStatus(),
         s -> s != null && until.test(s));
   }

@@ -7,7 +7,8 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The dump a backup Job wrote, as backup.sh reports it: one JSON line in its container's termination message
+ * The dump a backup Job wrote, as backup.sh reports it (restore.sh reports the dump it restored in the same shape, the
+ * checksum only when the dump has one): one JSON line in its container's termination message
  * ({@code terminationMessagePath}), which the kubelet copies into the pod's status. A Job's own status cannot carry
  * it; the pod's is the one channel from a finished container back to the operator that needs no API access in the pod.
  */

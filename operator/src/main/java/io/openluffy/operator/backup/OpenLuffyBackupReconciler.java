@@ -8,8 +8,8 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyBackup;
-import io.openluffy.operator.crd.OpenLuffyBackupStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.dependent.BackupJob;
@@ -37,9 +37,9 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
   static final Duration PENDING_RECHECK = Duration.ofSeconds(20);
   /** How long a completed Job may wait for its pod's report to reach the cache before the backup is final. */
   static final Duration REPORT_PATIENCE = Duration.ofSeconds(30);
-  private static final Duration REPORT_RECHECK = Duration.ofSeconds(2);
+  static final Duration REPORT_RECHECK = Duration.ofSeconds(2);
 
-  private final RunStatusWriter<OpenLuffyBackup, OpenLuffyBackupStatus> writer;
+  private final RunStatusWriter<OpenLuffyBackup, DumpRunStatus> writer;
 
   public OpenLuffyBackupReconciler(boolean serverSideApply) {
     this.writer = new RunStatusWriter<>(OpenLuffyBackup::new, serverSideApply);
@@ -52,13 +52,13 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
 
   @Override
   public UpdateControl<OpenLuffyBackup> reconcile(OpenLuffyBackup backup, Context<OpenLuffyBackup> context) {
-    OpenLuffyBackupStatus previous = Optional.ofNullable(backup.getStatus()).orElseGet(OpenLuffyBackupStatus::new);
+    DumpRunStatus previous = Optional.ofNullable(backup.getStatus()).orElseGet(DumpRunStatus::new);
     if (previous.isFinal()) {
       return UpdateControl.noUpdate();
     }
     String name = backup.getMetadata().getName();
     Optional<Job> job = RunJobs.job(context, backup, previous.getJob());
-    OpenLuffyBackupStatus status;
+    DumpRunStatus status;
     Duration recheck = null;
     if (job.isPresent()) {
       JobState state = JobState.of(job.get());
@@ -73,7 +73,7 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
           + " OpenLuffyBackup to try again");
     } else {
       RunTarget target = RunTarget.resolve(backup, backup.spec(), context.getClient());
-      status = new OpenLuffyBackupStatus();
+      status = new DumpRunStatus();
       if (target.ready()) {
         context.getClient().resource(job(backup, target.instance())).create();
         status.setPhase(RunPhase.Pending);
@@ -90,8 +90,8 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
   }
 
   /** The run as its Job and pod tell it. */
-  private static OpenLuffyBackupStatus progress(JobState state, Context<OpenLuffyBackup> context) {
-    var status = new OpenLuffyBackupStatus();
+  private static DumpRunStatus progress(JobState state, Context<OpenLuffyBackup> context) {
+    var status = new DumpRunStatus();
     String job = state.name();
     String ns = state.job().getMetadata().getNamespace();
     status.setJob(job);
@@ -136,8 +136,8 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
         .build();
   }
 
-  private static OpenLuffyBackupStatus copy(OpenLuffyBackupStatus previous) {
-    var status = new OpenLuffyBackupStatus();
+  private static DumpRunStatus copy(DumpRunStatus previous) {
+    var status = new DumpRunStatus();
     status.setJob(previous.getJob());
     status.setStartTime(previous.getStartTime());
     return status;

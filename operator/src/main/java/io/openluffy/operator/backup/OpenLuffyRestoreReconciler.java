@@ -9,14 +9,15 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.RunPhase;
-import io.openluffy.operator.crd.RunStatus;
 import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
 import io.openluffy.operator.dependent.InstanceLabels;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
   /** While the API server scales down: its pods going away are not watched by this controller. */
   static final Duration SCALE_DOWN_RECHECK = Duration.ofSeconds(2);
 
-  private final RunStatusWriter<OpenLuffyRestore, RunStatus> writer;
+  private final RunStatusWriter<OpenLuffyRestore, DumpRunStatus> writer;
 
   public OpenLuffyRestoreReconciler(boolean serverSideApply) {
     this.writer = new RunStatusWriter<>(OpenLuffyRestore::new, serverSideApply);
@@ -49,16 +50,18 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
 
   @Override
   public UpdateControl<OpenLuffyRestore> reconcile(OpenLuffyRestore restore, Context<OpenLuffyRestore> context) {
-    RunStatus previous = Optional.ofNullable(restore.getStatus()).orElseGet(RunStatus::new);
+    DumpRunStatus previous = Optional.ofNullable(restore.getStatus()).orElseGet(DumpRunStatus::new);
     if (previous.isFinal()) {
       return UpdateControl.noUpdate();
     }
     String name = restore.getMetadata().getName();
     Optional<Job> job = RunJobs.job(context, restore, previous.getJob());
-    RunStatus status = new RunStatus();
+    DumpRunStatus status = new DumpRunStatus();
     Duration recheck = null;
     if (job.isPresent()) {
       status = progress(restore, JobState.of(job.get()), context);
+      recheck = status.isFinal() || !JobState.of(job.get()).finished() ? null
+          : OpenLuffyBackupReconciler.REPORT_RECHECK;
     } else if (previous.getJob() != null) {
       status.setPhase(RunPhase.Failed);
       status.setJob(previous.getJob());
@@ -102,8 +105,9 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
         && context.getClient().pods().inNamespace(ns).withLabelSelector(selector).list().getItems().isEmpty();
   }
 
-  private static RunStatus progress(OpenLuffyRestore restore, JobState state, Context<OpenLuffyRestore> context) {
-    var status = new RunStatus();
+  private static DumpRunStatus progress(OpenLuffyRestore restore, JobState state,
+      Context<OpenLuffyRestore> context) {
+    var status = new DumpRunStatus();
     String job = state.name();
     status.setJob(job);
     Optional.ofNullable(state.start()).ifPresent(t -> status.setStartTime(t.toString()));
@@ -112,12 +116,25 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
       status.setMessage("Job " + job + " restores " + restore.spec().getDump() + "; the API server is stopped");
       return status;
     }
-    status.setCompletionTime(state.end().toString());
     if (state.succeeded()) {
+      // which dump latest was: restore.sh's report, which the pod informer may see after the Job's end
+      Optional<BackupReport> report = BackupReport.of(state.job(), RunJobs.pods(context), BackupJob.RESTORE_CONTAINER);
+      if (report.isEmpty() && state.end().plus(OpenLuffyBackupReconciler.REPORT_PATIENCE).isAfter(Instant.now())) {
+        status.setMessage("Job " + job + " completed; reading its pod's report");
+        return status;
+      }
+      status.setCompletionTime(state.end().toString());
       status.setPhase(RunPhase.Succeeded);
-      status.setMessage("Restored " + restore.spec().getDump() + " into the database of OpenLuffyInstance "
+      report.ifPresent(r -> {
+        status.setDump(r.dump());
+        status.setSizeBytes(r.sizeBytes());
+      });
+      status.setMessage("Restored " + report.map(r -> r.dump() + " (" + r.sizeBytes() + " bytes"
+              + (restore.spec().getDump().equals(r.dump()) ? ")" : ", " + restore.spec().getDump() + ")"))
+          .orElse(restore.spec().getDump()) + " into the database of OpenLuffyInstance "
           + restore.spec().getInstance() + "; the API server is started again");
     } else {
+      status.setCompletionTime(state.end().toString());
       status.setPhase(RunPhase.Failed);
       status.setMessage("Restore Job " + job + " failed" + state.cause()
           + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.RESTORE_CONTAINER).map(l -> ": " + l)

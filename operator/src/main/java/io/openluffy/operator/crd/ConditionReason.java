@@ -120,6 +120,7 @@ public final class ConditionReason {
   public static final class BackupVerified {
     public static final String VERIFICATION_SUCCEEDED = "VerificationSucceeded";
     public static final String VERIFICATION_FAILED = "VerificationFailed";
+    public static final String VERIFICATION_STALE = "VerificationStale";
 
     private BackupVerified() {
     }

@@ -29,7 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     + " it names the backup's Job", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(oldSelf.spec) || self.spec == oldSelf.spec", message = "spec is immutable: a backup"
     + " runs once; create another OpenLuffyBackup for another run", reason = "FieldValueForbidden")
-public class OpenLuffyBackup extends CustomResource<RunSpec, OpenLuffyBackupStatus> implements Namespaced {
+public class OpenLuffyBackup extends CustomResource<RunSpec, DumpRunStatus> implements Namespaced {
 
   /** No spec on a new object (see {@link OpenLuffyInstance#initSpec()}). */
   @Override

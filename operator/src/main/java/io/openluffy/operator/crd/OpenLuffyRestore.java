@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "INSTANCE", jsonPath = ".spec.instance", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "DUMP", jsonPath = ".spec.dump", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "RESTORED", jsonPath = ".status.dump", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(value = "has(self.spec)", message = "spec.instance and spec.dump are required",
     reason = "FieldValueRequired")
@@ -28,7 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     + " it names the restore's Job", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(oldSelf.spec) || self.spec == oldSelf.spec", message = "spec is immutable: a restore"
     + " runs once; create another OpenLuffyRestore for another run", reason = "FieldValueForbidden")
-public class OpenLuffyRestore extends CustomResource<RestoreSpec, RunStatus> implements Namespaced {
+public class OpenLuffyRestore extends CustomResource<RestoreSpec, DumpRunStatus> implements Namespaced {
 
   /** No spec on a new object (see {@link OpenLuffyInstance#initSpec()}). */
   @Override

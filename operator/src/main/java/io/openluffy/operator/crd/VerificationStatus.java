@@ -27,6 +27,10 @@ public class VerificationStatus {
   @JsonPropertyDescription("Rows read back from the scratch database, all tables together.")
   private Long rows;
 
+  @JsonPropertyDescription("When a verification Job last succeeded (RFC 3339), from which staleness (BackupVerified=False,"
+      + " reason VerificationStale) is judged.")
+  private String lastSuccessTime;
+
   public String getTime() {
     return time;
   }
@@ -75,16 +79,24 @@ public class VerificationStatus {
     this.rows = rows;
   }
 
+  public String getLastSuccessTime() {
+    return lastSuccessTime;
+  }
+
+  public void setLastSuccessTime(String lastSuccessTime) {
+    this.lastSuccessTime = lastSuccessTime;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof VerificationStatus other && Objects.equals(time, other.time)
         && Objects.equals(result, other.result) && Objects.equals(job, other.job)
         && Objects.equals(dump, other.dump) && Objects.equals(tables, other.tables)
-        && Objects.equals(rows, other.rows);
+        && Objects.equals(rows, other.rows) && Objects.equals(lastSuccessTime, other.lastSuccessTime);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(time, result, job, dump, tables, rows);
+    return Objects.hash(time, result, job, dump, tables, rows, lastSuccessTime);
   }
 }

@@ -29,8 +29,13 @@ public class BackupCronJobDependent extends CrudNamedDependentResource<CronJob> 
 
   /** The backup CronJob as cached, found by name: the verification CronJob is a secondary resource of this kind too. */
   public static Optional<CronJob> find(OpenLuffyInstance instance, Context<OpenLuffyInstance> context) {
+    return find(context, name(instance));
+  }
+
+  /** One of the instance's CronJobs (backup, verification) by name, from the cache. */
+  public static Optional<CronJob> find(Context<OpenLuffyInstance> context, String name) {
     return context.getSecondaryResources(CronJob.class).stream()
-        .filter(cron -> name(instance).equals(cron.getMetadata().getName())).findFirst();
+        .filter(cron -> name.equals(cron.getMetadata().getName())).findFirst();
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class BackupJob {
   static final String LOCK_WAIT_TIMEOUT = "60s";
   /** The container that runs backup.sh; its termination message is the dump's report (backup.BackupReport). */
   public static final String CONTAINER = "pg-dump";
-  /** The container that runs restore.sh. */
+  /** The container that runs restore.sh; its termination message names the dump it restored (backup.BackupReport). */
   public static final String RESTORE_CONTAINER = "restore";
   /** The container that runs verify.sh; its termination message is the verification's report. */
   public static final String VERIFY_CONTAINER = "verify";
@@ -45,7 +45,8 @@ public final class BackupJob {
   public static JobSpec restoreSpec(OpenLuffyInstance instance, Map<String, String> podLabels, String dump) {
     // restore.sh stops at the first error and changes nothing then: running it again would fail the same way
     return new JobSpecBuilder(spec(instance, podLabels, RESTORE_CONTAINER, BackupScriptsConfigMapDependent.RESTORE,
-        false, EnvVars.plain("DUMP", dump))).withBackoffLimit(0).build();
+        false, EnvVars.plain("DUMP", dump), EnvVars.plain("TERMINATION_LOG", TERMINATION_LOG))).withBackoffLimit(0)
+        .build();
   }
 
   /**

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
 import io.openluffy.operator.crd.Phase;
+import io.openluffy.operator.crd.VerificationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,12 @@ public final class InstanceMetrics {
   private static final int MAX_RUNS = 32;
 
   private record Snapshot(Phase phase, List<Condition> conditions, BackupStatus lastBackup, boolean backups,
-      Optional<Duration> interval) {
+      Optional<Duration> interval, VerificationStatus lastVerification, boolean verifying) {
 
     /** What decides which series exist; values are read at scrape time. */
     List<Object> series() {
       return List.of(conditions.stream().map(Condition::getType).toList(), lastSuccess(this).isPresent(), backups,
-          interval.isPresent());
+          interval.isPresent(), verifying);
     }
   }
 
@@ -48,6 +49,7 @@ public final class InstanceMetrics {
   private final MultiGauge lastSuccess;
   private final MultiGauge lastFailed;
   private final MultiGauge interval;
+  private final MultiGauge verificationFailed;
 
   public InstanceMetrics(MeterRegistry registry, Clock clock) {
     this.clock = clock;
@@ -62,6 +64,9 @@ public final class InstanceMetrics {
         .description("1 when the newest finished backup Job failed, else 0").register(registry);
     interval = MultiGauge.builder("openluffy.backup.interval").baseUnit("seconds")
         .description("Longest gap between two runs of spec.backup.schedule in the coming week").register(registry);
+    verificationFailed = MultiGauge.builder("openluffy.backup.verification.last.failed")
+        .description("1 when the newest finished verification Job (spec.backup.verify) failed, else 0")
+        .register(registry);
   }
 
   /** The status a reconcile computed for {@code instance}. */
@@ -69,7 +74,7 @@ public final class InstanceMetrics {
     boolean backups = instance.spec().backupEnabled();
     Optional<Duration> gap = backups ? longestGap(instance.spec().backup().schedule()) : Optional.empty();
     Snapshot next = new Snapshot(status.getPhase(), List.copyOf(status.getConditions()), status.getLastBackup(),
-        backups, gap);
+        backups, gap, status.getLastVerification(), backups && instance.spec().backup().verify().isPresent());
     Snapshot previous = instances.put(instance.getMetadata().getName(), next);
     if (previous == null || !previous.series().equals(next.series())) {
       publish();
@@ -91,6 +96,7 @@ public final class InstanceMetrics {
     List<MultiGauge.Row<?>> successes = new ArrayList<>();
     List<MultiGauge.Row<?>> failures = new ArrayList<>();
     List<MultiGauge.Row<?>> intervals = new ArrayList<>();
+    List<MultiGauge.Row<?>> verifications = new ArrayList<>();
     instances.forEach((name, snapshot) -> {
       for (Phase p : Phase.values()) {
         phases.add(row(tags(name).and("phase", p.name()), name, s -> flag(s.phase() == p)));
@@ -107,6 +113,10 @@ public final class InstanceMetrics {
         failures.add(row(tags(name), name, s -> flag(s.lastBackup() != null
             && LastBackupStatus.FAILED.equals(s.lastBackup().getResult()))));
       }
+      if (snapshot.verifying()) {
+        verifications.add(row(tags(name), name, s -> flag(s.lastVerification() != null
+            && LastVerificationStatus.FAILED.equals(s.lastVerification().getResult()))));
+      }
       if (snapshot.interval().isPresent()) {
         intervals.add(row(tags(name), name, s -> s.interval().map(d -> (double) d.toSeconds()).orElse(Double.NaN)));
       }
@@ -116,6 +126,7 @@ public final class InstanceMetrics {
     lastSuccess.register(successes, false);
     lastFailed.register(failures, false);
     interval.register(intervals, false);
+    verificationFailed.register(verifications, false);
   }
 
   private static Tags tags(String name) {

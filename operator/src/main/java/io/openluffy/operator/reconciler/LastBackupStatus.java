@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code status.lastBackup} and {@code LastBackupSucceeded}, from the Jobs the backup CronJob creates (and the dump's
@@ -43,8 +42,6 @@ public class LastBackupStatus implements StatusContributor {
   static final String FAILED = "Failed";
   private static final String SELECTOR = InstanceLabels.MANAGED_SELECTOR + "," + InstanceLabels.COMPONENT + "="
       + Component.BACKUP.label();
-  /** A stale check scheduled for the instant it turns stale lands just after it. */
-  private static final Duration MARGIN = Duration.ofSeconds(1);
 
   @Override
   public List<EventSource<?, OpenLuffyInstance>> eventSources(EventSourceContext<OpenLuffyInstance> context) {
@@ -109,50 +106,31 @@ public class LastBackupStatus implements StatusContributor {
     verdict.ifPresent(v -> status.informational(ConditionType.LAST_BACKUP_SUCCEEDED, v.ok(), v.reason(), v.message()));
   }
 
-  private record Verdict(boolean ok, String reason, String message) {
-  }
-
   private static Verdict verdict(OpenLuffyInstance instance, JobState finished) {
     String job = finished.name();
     if (finished.succeeded()) {
-      return new Verdict(true, ConditionReason.LastBackupSucceeded.BACKUP_SUCCEEDED,
-          "Backup Job " + job + " finished at " + finished.end());
+      return new Verdict(true, ConditionReason.LastBackupSucceeded.BACKUP_SUCCEEDED, "Backup Job " + job + " finished at " + finished.end());
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
         + " (the previous dumps are kept)";
     if ("DeadlineExceeded".equals(finished.reason())) {
-      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
-          "Backup Job " + job + " was stopped at its deadline of "
+      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, "Backup Job " + job + " was stopped at its deadline of "
           + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
-    return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_FAILED,
-        "Backup Job " + job + " failed at " + finished.end()
+    return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_FAILED, "Backup Job " + job + " failed at " + finished.end()
         + finished.cause() + logs);
   }
 
   /** A Job still running past its activeDeadlineSeconds: the Job controller should have stopped it. */
   private static Optional<Verdict> overdueRun(OpenLuffyInstance instance, List<Job> jobs, Instant now,
       StatusBuilder status) {
-    Optional<Verdict> overdue = Optional.empty();
-    for (Job job : jobs) {
-      if (finished(job).isPresent() || job.getStatus() == null || job.getStatus().getStartTime() == null
-          || job.getSpec().getActiveDeadlineSeconds() == null) {
-        continue;
-      }
-      Instant started = Instant.parse(job.getStatus().getStartTime());
-      Instant deadline = started.plusSeconds(job.getSpec().getActiveDeadlineSeconds());
-      if (now.isBefore(deadline)) {
-        status.retryAfter(Duration.between(now, deadline).plus(MARGIN));
-      } else {
-        String name = job.getMetadata().getName();
-        overdue = Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
-            "Backup Job " + name + " has been running since " + started
-            + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds() + " s; later runs wait for it"
-            + " (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n " + instance.targetNamespace()));
-      }
-    }
-    return overdue;
+    return Staleness.overdue(jobs, now, status).stream().reduce((first, second) -> second).map(job -> {
+      String name = job.getMetadata().getName();
+      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, "Backup Job " + name + " has been running since " + Staleness.started(job)
+          + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds() + " s; later runs wait for it"
+          + " (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n " + instance.targetNamespace());
+    });
   }
 
   /**
@@ -164,29 +142,19 @@ public class LastBackupStatus implements StatusContributor {
     String schedule = instance.spec().backup().schedule();
     Optional<Instant> since = lastSuccess.or(() -> BackupCronJobDependent.find(instance, context)
         .map(cron -> cron.getMetadata().getCreationTimestamp()).map(Instant::parse));
-    Optional<Instant> staleAt = since.flatMap(t -> CronSchedule.parse(schedule).flatMap(cron -> cron.next(t)
-        .flatMap(cron::next)));
-    if (staleAt.isEmpty()) {
-      return Optional.empty();
-    }
-    if (now.isBefore(staleAt.get())) {
-      status.retryAfter(Duration.between(now, staleAt.get()).plus(MARGIN));
+    if (since.isEmpty() || !Staleness.twoRunsPassed(schedule, since.get(), now, status).orElse(false)) {
       return Optional.empty();
     }
     String what = lastSuccess.map(t -> "The newest good dump is from " + t)
         .orElse("No backup has succeeded since the backup CronJob was created at " + since.get());
-    return Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
-        what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
+    return Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
         + " without a successful backup; see kubectl get jobs -n " + instance.targetNamespace()
         + " -l app.kubernetes.io/component=backup"));
   }
 
   private static Optional<Instant> lastSuccess(List<Job> jobs, BackupStatus previous) {
-    Optional<Instant> fromJobs = jobs.stream().flatMap(job -> finished(job).stream()).filter(JobState::succeeded)
-        .map(JobState::end).max(Comparator.naturalOrder());
-    Optional<Instant> recorded = Optional.ofNullable(previous).map(BackupStatus::getLastSuccessTime)
-        .map(Instant::parse);
-    return Stream.concat(fromJobs.stream(), recorded.stream()).max(Comparator.naturalOrder());
+    return Staleness.lastSuccess(jobs, Optional.ofNullable(previous).map(BackupStatus::getLastSuccessTime)
+        .map(Instant::parse));
   }
 
   private static BackupStatus lastBackup(JobState finished, Optional<Instant> lastSuccess, Set<Pod> pods,

@@ -144,6 +144,14 @@ class BackupScriptTest {
   }
 
   @Test
+  void aDumpWithOneFlippedBitIsRefused() throws Exception {
+    // One bit of one byte in the middle of the data: compressed table data whose zlib check no longer matches.
+    corruptingPgDump("pos=$(( $(wc -c < \"$out\") / 2 )); b=$(od -An -tu1 -j \"$pos\" -N1 \"$out\" | tr -d ' ')\n"
+        + "printf \"$(printf '\\\\%03o' $(( b ^ 1 )))\" | dd of=\"$out\" bs=1 seek=\"$pos\" conv=notrunc 2>/dev/null");
+    assertRefused(backup("RETENTION", "3"));
+  }
+
+  @Test
   void aLockedTableFailsTheRunInsteadOfHangingIt() throws Exception {
     try (var lock = Lock.exclusive(postgres, "audit")) {
       var result = backup("RETENTION", "3", "LOCK_WAIT_TIMEOUT", "2s");

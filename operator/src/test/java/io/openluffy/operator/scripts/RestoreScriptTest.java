@@ -2,6 +2,7 @@ package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openluffy.operator.backup.BackupReport;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -59,6 +60,25 @@ class RestoreScriptTest {
     assertThat(postgres.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'later'")).isEqualTo("0");
   }
 
+  /** The operator shows which dump latest was: restore.sh's termination message, in backup.sh's report shape. */
+  @Test
+  void aRestoreLeavesTheOperatorAReportNamingTheDumpLatestResolvedTo() throws Exception {
+    backup("older");
+    backup("newer");
+    Path report = backups.resolve("termination-log");
+
+    Script.assertSucceeded(RESTORE.run(env("BACKUP_DIR", backups.toString(), "DUMP", "latest", "TERMINATION_LOG",
+        report.toString()), backups), "restored: " + dump("newer"));
+
+    String message = Files.readString(report);
+    assertThat(message.lines()).as("one line: " + message).hasSize(1);
+    var parsed = BackupReport.parse(message).orElseThrow(() -> new AssertionError("not a report: " + message));
+    assertThat(parsed.dump()).isEqualTo(dump("newer"));
+    assertThat(parsed.sizeBytes()).isEqualTo(Files.size(backups.resolve(dump("newer"))));
+    assertThat(Files.readString(backups.resolve(dump("newer") + ".sha256"))).startsWith(parsed.sha256() + "  ");
+    assertThat(parsed.seconds()).isNotNegative();
+  }
+
   @Test
   void aDumpIsRestoredByName() throws Exception {
     String atDump = TestData.checksums(postgres);
@@ -81,11 +101,14 @@ class RestoreScriptTest {
     postgres.sql("REVOKE SELECT ON audit FROM reporter; DROP ROLE reporter; DELETE FROM audit WHERE id % 2 = 0");
     String before = TestData.checksums(postgres);
 
-    var result = restore("latest");
+    Path report = backups.resolve("termination-log");
+    var result = RESTORE.run(env("BACKUP_DIR", backups.toString(), "DUMP", "latest", "TERMINATION_LOG",
+        report.toString()), backups);
 
     Script.assertFailedWithOneLine(result, "role \"reporter\" does not exist");
     assertThat(result.stderr()).contains("(nothing was changed)");
     assertThat(TestData.checksums(postgres)).isEqualTo(before);
+    assertThat(report).as("the kubelet then falls back to the log's \"restore failed:\" line").doesNotExist();
   }
 
   @Test

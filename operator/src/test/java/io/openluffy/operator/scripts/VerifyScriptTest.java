@@ -1,11 +1,13 @@
 package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.openluffy.operator.backup.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -90,11 +92,46 @@ class VerifyScriptTest {
         if [ "$1" = "--file=-" ]; then "$REAL_BIN/pg_restore" "$@" | grep -v '^77	2026-'; else exec "$REAL_BIN/pg_restore" "$@"; fi
         """);
 
-    var result = VERIFY.run(env(), shims);
+    Path report = backups.resolve("termination-log");
+
+    var result = VERIFY.run(env("TERMINATION_LOG", report.toString()), shims);
 
     Script.assertFailedWithOneLine(result, dump("lossy") + " restored, but not every row read back: public.audit:"
         + " 150000 rows in the dump, 149999 restored");
     assertThat(scratchDatabases()).isZero();
+    assertThat(report).as("restore.sh's report of its own success would stand as this failed run's termination"
+        + " message; the kubelet must fall back to the \"verify failed:\" line").doesNotExist();
+  }
+
+  /**
+   * Retention 1: a backup that finishes while a verification reads the newest dump would prune that very dump. It
+   * keeps it (the verification's lock), the verification passes, and the next backup prunes it.
+   */
+  @Test
+  void aBackupFinishingDuringAVerificationKeepsTheDumpItReads(@TempDir Path noShims) throws Exception {
+    backup("first");
+    String verified = dump("first");
+    Path reading = shims.resolve("reading");
+    Path resume = shims.resolve("resume");
+    // restore.sh's first read of the archive waits until the test lets it go on
+    Script.shim(shims, "pg_restore", """
+        touch '%s'; while [ ! -e '%s' ]; do sleep 0.1; done; exec "$REAL_BIN/pg_restore" "$@"
+        """.formatted(reading, resume));
+    Process verification = VERIFY.start(env(), shims);
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(reading));
+
+    var backup = BACKUP.run(env("RETENTION", "1", "HOSTNAME", "second"), noShims);
+
+    Script.assertSucceeded(backup, "kept: " + verified + " (a verification is reading it");
+    assertThat(backups.resolve(verified)).exists();
+    Files.createFile(resume);
+    Script.assertSucceeded(Script.finish(verification, 120), "verified: " + verified + " restores, 3 tables");
+    assertThat(scratchDatabases()).isZero();
+    Script.assertSucceeded(BACKUP.run(env("RETENTION", "1", "HOSTNAME", "third"), noShims), "pruned: " + verified);
+    try (Stream<Path> files = Files.list(backups)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".dump")))
+          .containsExactly(dump("third"));
+    }
   }
 
   @Test

@@ -38,6 +38,15 @@ public final class JobRuns {
     return k8s.resource(job).updateStatus();
   }
 
+  /** The Job controller stopped the Job at its activeDeadlineSeconds. */
+  public static Job stoppedAtDeadline(KubernetesClient k8s, Job job, Instant start, Instant end) {
+    job.setStatus(new JobStatusBuilder().withStartTime(start.toString()).withFailed(1)
+        .withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
+            .withLastTransitionTime(end.toString()).withReason("DeadlineExceeded")
+            .withMessage("Job was active longer than specified deadline").build()).build());
+    return k8s.resource(job).updateStatus();
+  }
+
   /**
    * The Job controller made a pod from the Job's template, and the kubelet ran it: {@code container} exited with
    * {@code exitCode}, leaving {@code message} as its termination message.

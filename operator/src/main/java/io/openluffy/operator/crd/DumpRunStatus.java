@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
-/** An on-demand backup's run, and the dump it wrote. */
+/** A one-off run on the backup volume and its dump: the one an OpenLuffyBackup wrote, or an OpenLuffyRestore restored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class OpenLuffyBackupStatus extends RunStatus {
+public class DumpRunStatus extends RunStatus {
 
-  @JsonPropertyDescription("File name of the verified dump on the backup volume (for OpenLuffyRestore spec.dump).")
+  @JsonPropertyDescription("File name of the dump on the backup volume, as the Job's pod reported it: for a backup, the"
+      + " verified dump it wrote (for OpenLuffyRestore spec.dump); for a restore, the dump it restored (with spec.dump"
+      + " latest, the newest dump at the time).")
   private String dump;
 
   @JsonPropertyDescription("Size of the dump in bytes.")
@@ -32,7 +34,7 @@ public class OpenLuffyBackupStatus extends RunStatus {
 
   @Override
   public boolean equals(Object o) {
-    return super.equals(o) && o instanceof OpenLuffyBackupStatus other && Objects.equals(dump, other.dump)
+    return super.equals(o) && o instanceof DumpRunStatus other && Objects.equals(dump, other.dump)
         && Objects.equals(sizeBytes, other.sizeBytes);
   }
 
