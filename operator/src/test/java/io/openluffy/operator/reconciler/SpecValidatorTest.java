@@ -3,6 +3,7 @@ package io.openluffy.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.openluffy.operator.config.ClusterDns;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.DatabaseSpec;
@@ -44,7 +45,7 @@ class SpecValidatorTest {
   @Test
   void withAnImageAllowListOnlyThoseImagesRunAndTheDefaultsMustBeListedToo() {
     var restricted = new SpecValidator(new OperatorConfig("openluffy-system", false, true, 0, "openluffy-system",
-        List.of("registry.example.com/openluffy/", "registry.example.com/postgres:")));
+        List.of("registry.example.com/openluffy/", "registry.example.com/postgres:"), ClusterDns.DEFAULT));
     var allowed = instance("prod", spec -> {
       spec.setApiServer(new ApiServerSpec());
       spec.getApiServer().setImage("registry.example.com/openluffy/api-server:0.1.0");

@@ -1,9 +1,9 @@
-package io.openluffy.operator.reconciler;
+package io.openluffy.operator.config;
 
 import java.util.regex.Pattern;
 
-/** Syntax check of IPv4/IPv6 CIDRs as NetworkPolicy ipBlock accepts them. */
-final class Cidrs {
+/** Syntax check of IPv4/IPv6 CIDRs as NetworkPolicy ipBlock accepts them (spec fields and the operator's DNS config). */
+public final class Cidrs {
 
   private static final Pattern IPV4 = Pattern.compile(
       "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
@@ -12,7 +12,7 @@ final class Cidrs {
   private Cidrs() {
   }
 
-  static boolean isValid(String cidr) {
+  public static boolean isValid(String cidr) {
     return cidr != null && (IPV4.matcher(cidr).matches() || IPV6.matcher(cidr).matches());
   }
 }
