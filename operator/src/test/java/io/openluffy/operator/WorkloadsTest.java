@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Pod settings that hold on a real cluster: resources of every container, probes, shutdown, shared memory, drains and spreading. */
+/**
+ * Pod settings that hold on a real cluster: resources of every container, probes, shutdown, shared memory, drains
+ * and spreading.
+ */
 class WorkloadsTest extends MockClusterTest {
 
   @Test

@@ -2,7 +2,7 @@ package io.openluffy.operator.config;
 
 import java.util.regex.Pattern;
 
-/** Syntax check of IPv4/IPv6 CIDRs as NetworkPolicy ipBlock accepts them (spec fields and the operator's DNS config). */
+/** Syntax check of IPv4/IPv6 CIDRs as NetworkPolicy ipBlock accepts them (spec fields, the operator's DNS). */
 public final class Cidrs {
 
   private static final Pattern IPV4 = Pattern.compile(
