@@ -70,11 +70,16 @@ class SchemaIT {
       "{networkPolicy: {apiEgress: [{cidrs: [], ports: [443]}]}} | spec.networkPolicy.apiEgress[0].cidrs",
   })
   void aSpecBreakingTheSchemaIsRefusedNamingTheField(String spec, String field) {
-    assertThatThrownBy(() -> create("schema-case", spec))
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-        .hasMessageContaining(field);
-    assertThat(instance("schema-case").get()).as("nothing stored").isNull();
+    try {
+      assertThatThrownBy(() -> create("schema-case", spec))
+          .isInstanceOf(KubernetesClientException.class)
+          .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
+          .hasMessageContaining(field);
+      assertThat(instance("schema-case").get()).as("nothing stored").isNull();
+    } finally {
+      // a case the schema wrongly takes must not fail the next ones with "already exists"
+      instance("schema-case").delete();
+    }
   }
 
   /** Names longer than a DNS subdomain (253): the pattern alone would take them. */
@@ -84,9 +89,13 @@ class SchemaIT {
       "{host: a.example, ingress: {tls: {secretName: %s}}} | spec.ingress.tls.secretName",
   })
   void anIngressNameLongerThanADnsSubdomainIsRefused(String spec, String field) {
-    assertThatThrownBy(() -> create("schema-long", spec.formatted("a".repeat(254))))
-        .isInstanceOf(KubernetesClientException.class)
-        .hasMessageContaining(field).hasMessageContaining("253");
+    try {
+      assertThatThrownBy(() -> create("schema-long", spec.formatted("a".repeat(254))))
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining(field).hasMessageContaining("253");
+    } finally {
+      instance("schema-long").delete();
+    }
     create("schema-long", spec.formatted("a".repeat(253)));
     instance("schema-long").delete();
   }
