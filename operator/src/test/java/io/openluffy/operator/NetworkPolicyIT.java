@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.openluffy.operator.cluster.ChartOperator;
 import io.openluffy.operator.cluster.Instances;
 import io.openluffy.operator.cluster.OperatorOnControlPlane;
-import io.openluffy.operator.crd.ApiEgressSpec;
 import io.openluffy.operator.crd.NetworkPolicyProfile;
 import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -29,15 +28,6 @@ class NetworkPolicyIT extends OperatorOnControlPlane {
 
   @Test
   void theApiServerAcceptsEveryPolicyWithEveryFieldSetAndStoresItsPeersAndPorts() {
-    var argo = new ApiEgressSpec();
-    argo.setNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", "argocd")
-        .build());
-    argo.setPodSelector(new LabelSelectorBuilder().addToMatchLabels("app.kubernetes.io/name", "argocd-server")
-        .build());
-    argo.setPorts(List.of(8080));
-    var git = new ApiEgressSpec();
-    git.setCidrs(List.of("203.0.113.0/24", "2001:db8::/32"));
-    git.setPorts(List.of(22, 443));
     var instance = admin.resource(MockCluster.instance("netpol", spec -> {
       spec.setNetworkPolicy(new NetworkPolicySpec());
       spec.getNetworkPolicy().setProfile(NetworkPolicyProfile.STRICT);
@@ -45,7 +35,7 @@ class NetworkPolicyIT extends OperatorOnControlPlane {
           .addToMatchLabels("kubernetes.io/metadata.name", "ingress-nginx").build());
       spec.getNetworkPolicy().setIngressCidrs(List.of("35.191.0.0/16", "130.211.0.0/22", "10.128.0.0/20"));
       spec.getNetworkPolicy().setApiEgressCidrs(List.of("140.82.112.0/20"));
-      spec.getNetworkPolicy().setApiEgress(List.of(argo, git));
+      spec.getNetworkPolicy().setApiEgress(List.of(NetworkPolicyTest.argoCd(), NetworkPolicyTest.gitServer()));
     })).create();
     Instances.awaitReady(admin, "netpol");
 

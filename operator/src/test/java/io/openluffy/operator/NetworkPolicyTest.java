@@ -112,20 +112,30 @@ class NetworkPolicyTest {
         .extracting(this::ports).containsExactly(List.of("UDP/5353", "TCP/5353"), List.of("TCP/5432"));
   }
 
-  @Test
-  void strictApiEgressReachesAnInClusterArgoCdOnItsPodPortAndListedAddressesOnTheirPorts() {
+  /** An in-cluster Argo CD: its server pods, on their port 8080 (the Service's 443 is translated before policy). */
+  static ApiEgressSpec argoCd() {
     var argo = new ApiEgressSpec();
     argo.setNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", "argocd")
         .build());
     argo.setPodSelector(new LabelSelectorBuilder().addToMatchLabels("app.kubernetes.io/name", "argocd-server")
         .build());
     argo.setPorts(List.of(8080));
+    return argo;
+  }
+
+  /** A Git server outside the cluster, by address (IPv4 and IPv6), on SSH and HTTPS. */
+  static ApiEgressSpec gitServer() {
     var git = new ApiEgressSpec();
     git.setCidrs(List.of("203.0.113.0/24", "2001:db8::/32"));
     git.setPorts(List.of(22, 443));
+    return git;
+  }
+
+  @Test
+  void strictApiEgressReachesAnInClusterArgoCdOnItsPodPortAndListedAddressesOnTheirPorts() {
     var instance = ready("argo", NetworkPolicyProfile.STRICT, policy -> {
       policy.setApiEgressCidrs(List.of("140.82.112.0/20"));
-      policy.setApiEgress(List.of(argo, git));
+      policy.setApiEgress(List.of(argoCd(), gitServer()));
     });
 
     List<NetworkPolicyEgressRule> egress = policy(instance, "api").getSpec().getEgress();
