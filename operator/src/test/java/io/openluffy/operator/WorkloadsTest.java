@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.openluffy.operator.crd.ApiServerSpec;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,8 +122,9 @@ class WorkloadsTest extends MockClusterTest {
     pods.forEach((pod, spec) -> {
       List<Container> containers = new ArrayList<>(spec.getContainers());
       containers.addAll(spec.getInitContainers());
-      assertThat(containers).as(pod).isNotEmpty().allSatisfy(container -> assertThat(
-          container.getResources().getRequests()).as(pod + "/" + container.getName()).containsKeys("cpu", "memory"));
+      assertThat(containers).as(pod).isNotEmpty().allSatisfy(container -> assertThat(Optional.ofNullable(
+          container.getResources()).map(ResourceRequirements::getRequests).orElse(Map.of()))
+          .as(pod + "/" + container.getName()).containsKeys("cpu", "memory"));
     });
     for (String pod : List.of(BackupCronJobDependent.name(instance), VerifyCronJobDependent.name(instance),
         "restore")) {
