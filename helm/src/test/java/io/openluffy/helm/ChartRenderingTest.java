@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.openluffy.operator.config.ClusterDns;
+import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,22 @@ class ChartRenderingTest {
     assertThat(env.get("OPENLUFFY_OPERATOR_ADMIN_SECRET_NAMESPACE").getValue()).isEqualTo("platform-admins");
     assertThat(env.get("OPENLUFFY_OPERATOR_ALLOWED_IMAGE_PREFIXES").getValue())
         .isEqualTo("registry.example.com/openluffy/,docker.io/library/postgres:");
+  }
+
+  @Test
+  void theClusterDnsValuesReachTheOperatorAsItsDefaultsOrAsSet() {
+    assertThat(OperatorConfig.fromEnvironment(operatorEnv(RenderedChart.render(List.of(), Map.of()))).dns())
+        .as("the chart's defaults are the operator's").isEqualTo(ClusterDns.DEFAULT);
+    var openShift = RenderedChart.render(List.of(), Map.of("operator.dns.namespace", "openshift-dns",
+        "operator.dns.podLabels", "dns.operator.openshift.io/daemonset-dns=default",
+        "operator.dns.cidrs[0]", "172.30.0.10/32", "operator.dns.port", "5353"));
+    assertThat(OperatorConfig.fromEnvironment(operatorEnv(openShift)).dns()).isEqualTo(new ClusterDns("openshift-dns",
+        Map.of("dns.operator.openshift.io/daemonset-dns", "default"), List.of("172.30.0.10/32"), 5353));
+  }
+
+  private static Map<String, String> operatorEnv(RenderedChart chart) {
+    return chart.single(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(e -> e.getValue() != null).collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   @ParameterizedTest

@@ -60,13 +60,44 @@ class SchemaIT {
       "{ingress: {className: nginx}}               | spec.ingress needs spec.host",
       "{host: a.example, ingress: {className: Nginx}} | spec.ingress.className",
       "{host: a.example, ingress: {tls: {enabled: false, secretName: a-tls}}} | spec.ingress.tls.secretName is set",
+      "{host: a.example, ingress: {tls: {secretName: A_tls}}} | spec.ingress.tls.secretName",
+      "{networkPolicy: {apiEgress: [{ports: [443]}]}}    | each entry names either cidrs or namespaceSelector",
+      "{networkPolicy: {apiEgress: [{cidrs: [10.0.0.0/8], podSelector: {}, ports: [443]}]}} | not both",
+      "{networkPolicy: {apiEgress: [{cidrs: [10.0.0.0/8], ports: [0]}]}} | a port is a number from 1 to 65535",
+      "{networkPolicy: {apiEgress: [{cidrs: [10.0.0.0/8], ports: [65536]}]}} | a port is a number from 1 to 65535",
+      "{networkPolicy: {apiEgress: [{cidrs: [10.0.0.0/8]}]}} | spec.networkPolicy.apiEgress[0].ports",
+      "{networkPolicy: {apiEgress: [{cidrs: [10.0.0.0/8], ports: []}]}} | spec.networkPolicy.apiEgress[0].ports",
+      "{networkPolicy: {apiEgress: [{cidrs: [], ports: [443]}]}} | spec.networkPolicy.apiEgress[0].cidrs",
   })
   void aSpecBreakingTheSchemaIsRefusedNamingTheField(String spec, String field) {
-    assertThatThrownBy(() -> create("schema-case", spec))
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-        .hasMessageContaining(field);
-    assertThat(instance("schema-case").get()).as("nothing stored").isNull();
+    try {
+      assertThatThrownBy(() -> create("schema-case", spec))
+          .isInstanceOf(KubernetesClientException.class)
+          .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
+          .hasMessageContaining(field);
+      assertThat(instance("schema-case").get()).as("nothing stored").isNull();
+    } finally {
+      // a case the schema wrongly takes must not fail the next ones with "already exists"
+      instance("schema-case").delete();
+    }
+  }
+
+  /** Names longer than a DNS subdomain (253): the pattern alone would take them. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{host: a.example, ingress: {className: %s}}      | spec.ingress.className",
+      "{host: a.example, ingress: {tls: {secretName: %s}}} | spec.ingress.tls.secretName",
+  })
+  void anIngressNameLongerThanADnsSubdomainIsRefused(String spec, String field) {
+    try {
+      assertThatThrownBy(() -> create("schema-long", spec.formatted("a".repeat(254))))
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining(field).hasMessageContaining("253");
+    } finally {
+      instance("schema-long").delete();
+    }
+    create("schema-long", spec.formatted("a".repeat(253)));
+    instance("schema-long").delete();
   }
 
   @Test

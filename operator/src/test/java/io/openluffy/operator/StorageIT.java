@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.openluffy.operator.cluster.Instances;
@@ -49,6 +50,18 @@ class StorageIT extends OperatorOnControlPlane {
     assertThat(said.getStatus().isTrue(ConditionType.READY)).as("the database still runs").isTrue();
     assertThat(requested(instance, PostgresStatefulSetDependent.dataClaimName(instance)))
         .isEqualTo(new Quantity("10Gi"));
+
+    // the remedy the message gives, on the real admission: the class allows expansion now (allowVolumeExpansion is
+    // the one mutable field of a StorageClass); an event on the claim stands in for the 10-minute recheck
+    storageClass("fixed", true);
+    admin.persistentVolumeClaims().inNamespace(instance.targetNamespace())
+        .withName(PostgresStatefulSetDependent.dataClaimName(instance))
+        .edit(claim -> new PersistentVolumeClaimBuilder(claim).editMetadata()
+            .addToAnnotations("test/poke", "class-now-expandable").endMetadata().build());
+    await("claim expanded, condition gone").atMost(Instances.PATIENCE).until(() ->
+        requested(instance, PostgresStatefulSetDependent.dataClaimName(instance)).equals(new Quantity("12Gi"))
+            && Instances.get(admin, "fixed").getStatus().condition(ConditionType.STORAGE_RESIZE_UNSUPPORTED)
+            .isEmpty());
     admin.resources(OpenLuffyInstance.class).withName("fixed").delete();
   }
 

@@ -6,20 +6,32 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.openluffy.operator.crd.ApiServerSpec;
+import io.openluffy.operator.crd.BackupSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.dependent.ApiDisruptionBudgetDependent;
+import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
+import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Pod settings that hold on a real cluster: resources, probes, shutdown, shared memory, drains and spreading. */
+/**
+ * Pod settings that hold on a real cluster: resources of every container, probes, shutdown, shared memory, drains
+ * and spreading.
+ */
 class WorkloadsTest extends MockClusterTest {
 
   @Test
@@ -87,6 +99,54 @@ class WorkloadsTest extends MockClusterTest {
         .getResources();
     assertThat(defaults.getRequests()).containsKeys("cpu", "memory");
     assertThat(defaults.getLimits()).containsOnlyKeys("memory");
+  }
+
+  @Test
+  void everyContainerTheOperatorCreatesRequestsResourcesSoNoPodRunsBestEffort() {
+    var instance = cluster.createReady(MockCluster.instance("qos", spec -> {
+      spec.setBackup(new BackupSpec());
+      spec.getBackup().setVerify("0 4 * * 0");
+    }));
+    String ns = instance.targetNamespace();
+    Map<String, PodSpec> pods = new LinkedHashMap<>();
+    pods.put("postgres", k8s.apps().statefulSets().inNamespace(ns).withName(PostgresStatefulSetDependent.name(instance))
+        .get().getSpec().getTemplate().getSpec());
+    pods.put("api", apiPod(instance));
+    for (String cronJob : List.of(BackupCronJobDependent.name(instance), VerifyCronJobDependent.name(instance))) {
+      pods.put(cronJob, k8s.batch().v1().cronjobs().inNamespace(ns).withName(cronJob).get().getSpec()
+          .getJobTemplate().getSpec().getTemplate().getSpec());
+    }
+    // an OpenLuffyBackup's Job is the backup CronJob's pod (OnDemandBackupTest); a restore's is made the same way
+    pods.put("restore", BackupJob.restoreSpec(instance, Map.of(), "latest").getTemplate().getSpec());
+
+    pods.forEach((pod, spec) -> {
+      List<Container> containers = new ArrayList<>(spec.getContainers());
+      containers.addAll(spec.getInitContainers());
+      assertThat(containers).as(pod).isNotEmpty().allSatisfy(container -> assertThat(Optional.ofNullable(
+          container.getResources()).map(ResourceRequirements::getRequests).orElse(Map.of()))
+          .as(pod + "/" + container.getName()).containsKeys("cpu", "memory"));
+    });
+    for (String pod : List.of(BackupCronJobDependent.name(instance), VerifyCronJobDependent.name(instance),
+        "restore")) {
+      assertThat(pods.get(pod).getContainers().get(0).getResources().getLimits())
+          .as(pod + ": a large dump cannot take the database pod's memory").isEqualTo(Map.of("memory",
+              new Quantity("1Gi")));
+    }
+  }
+
+  @Test
+  void backupResourcesFromTheSpecWinAndTheMemoryLimitNeverUndercutsTheRequest() {
+    var instance = cluster.createReady(MockCluster.instance("bigdump", spec -> {
+      spec.setBackup(new BackupSpec());
+      spec.getBackup().setResources(new ResourceRequirementsBuilder()
+          .withRequests(Map.of("memory", new Quantity("3Gi"))).build());
+    }));
+    var resources = k8s.batch().v1().cronjobs().inNamespace(instance.targetNamespace())
+        .withName(BackupCronJobDependent.name(instance)).get().getSpec().getJobTemplate().getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getResources();
+
+    assertThat(resources.getRequests()).isEqualTo(Map.of("memory", new Quantity("3Gi"), "cpu", new Quantity("100m")));
+    assertThat(resources.getLimits()).isEqualTo(Map.of("memory", new Quantity("3Gi")));
   }
 
   private PodSpec apiPod(OpenLuffyInstance instance) {

@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.Optional;
 
 /** Scheduled pg_dump backups to a PersistentVolumeClaim in the instance namespace. */
@@ -44,6 +45,10 @@ public class BackupSpec {
   @JsonPropertyDescription("Seconds a backup Job may run before Kubernetes stops it (activeDeadlineSeconds), so that a"
       + " hung run cannot block the next ones.")
   private Long deadlineSeconds;
+
+  @JsonPropertyDescription("Compute resources of the backup, restore and verification containers (core/v1"
+      + " ResourceRequirements). Completed with defaults: requests 100m CPU / 256Mi, memory limit 1Gi.")
+  private ResourceRequirements resources;
 
   @Default(DEFAULT_STORAGE)
   @Pattern(Quantities.PATTERN)
@@ -99,6 +104,14 @@ public class BackupSpec {
 
   public long deadlineSeconds() {
     return deadlineSeconds == null ? DEFAULT_DEADLINE_SECONDS : deadlineSeconds;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
   }
 
   public String getStorage() {

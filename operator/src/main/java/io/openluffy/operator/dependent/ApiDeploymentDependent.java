@@ -88,7 +88,7 @@ public class ApiDeploymentDependent extends CrudNamedDependentResource<Deploymen
         .addToEnv(EnvVars.fromSecret("APP_USER", db, PostgresSecretDependent.APP_USER_KEY),
             EnvVars.fromSecret("APP_PASSWORD", db, PostgresSecretDependent.APP_PASSWORD_KEY))
         // the pod's request is the larger of an init container's and the containers' sum: this adds nothing
-        .withResources(instance.spec().apiServer().getResources())
+        .withResources(WorkloadResources.apiServer(instance.spec().apiServer().getResources()))
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(PodSecurity.mount("scripts", Scripts.MOUNT_PATH))
         .build();

@@ -72,6 +72,7 @@ public final class BackupJob {
         .withTerminationMessagePath(TERMINATION_LOG)
         // a failed run leaves no report; its "... failed:" line (never a secret) becomes the message instead
         .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .withResources(WorkloadResources.backupJob(backup.getResources()))
         .withSecurityContext(PodSecurity.container())
         // readOnly only when true: the API server drops a false one, and the apply would differ on every reconcile
         .withVolumeMounts(new VolumeMountBuilder(PodSecurity.mount("backups", BACKUP_DIR))

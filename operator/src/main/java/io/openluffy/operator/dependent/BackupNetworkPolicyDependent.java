@@ -26,7 +26,7 @@ public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
         .withNewSpec()
         .withPodSelector(pods(instance, Component.BACKUP));
     if (strict(instance)) {
-      spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress(), postgresEgress(instance));
+      spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress(context), postgresEgress(instance));
     } else {
       spec.withPolicyTypes("Ingress");
     }

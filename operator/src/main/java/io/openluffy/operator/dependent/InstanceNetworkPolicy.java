@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.openluffy.operator.config.ClusterDns;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.NetworkPolicyProfile;
 import io.openluffy.operator.crd.OpenLuffyInstance;
@@ -44,15 +45,27 @@ abstract class InstanceNetworkPolicy extends CrudNamedDependentResource<NetworkP
         .build());
   }
 
+  static NetworkPolicyPeer cidrPeer(String cidr) {
+    return new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).endIpBlock().build();
+  }
+
   static NetworkPolicyPort tcp(int port) {
     return new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(port)).build();
   }
 
-  /** DNS to any destination: cluster DNS runs in kube-system under labels that differ between distributions. */
-  static NetworkPolicyEgressRule dnsEgress() {
-    return new NetworkPolicyEgressRuleBuilder()
-        .addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build(), tcp(53))
-        .build();
+  /**
+   * DNS only to the cluster's DNS pods and addresses (the operator's config), not to port 53 anywhere: an open port
+   * 53 is a way out of the namespace for anything that speaks DNS, or pretends to.
+   */
+  static NetworkPolicyEgressRule dnsEgress(Context<OpenLuffyInstance> context) {
+    ClusterDns dns = config(context).dns();
+    var rule = new NetworkPolicyEgressRuleBuilder()
+        .addToTo(new NetworkPolicyPeerBuilder()
+            .withNamespaceSelector(namespaceNamed(dns.namespace()).getNamespaceSelector())
+            .withPodSelector(new LabelSelectorBuilder().withMatchLabels(dns.podLabels()).build()).build());
+    dns.cidrs().forEach(cidr -> rule.addToTo(cidrPeer(cidr)));
+    return rule.addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(dns.port()))
+        .build(), tcp(dns.port())).build();
   }
 
   static NetworkPolicyEgressRule postgresEgress(OpenLuffyInstance instance) {
@@ -60,9 +73,14 @@ abstract class InstanceNetworkPolicy extends CrudNamedDependentResource<NetworkP
         .withPorts(tcp(PostgresStatefulSetDependent.PORT)).build();
   }
 
-  /** The operator's own namespace, put into the workflow context by the reconciler. */
+  /** The operator's own namespace. */
   static String operatorNamespace(Context<OpenLuffyInstance> context) {
+    return config(context).namespace();
+  }
+
+  /** The operator's configuration, put into the workflow context by the reconciler. */
+  private static OperatorConfig config(Context<OpenLuffyInstance> context) {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(OperatorConfig.class,
-        OperatorConfig.class).namespace();
+        OperatorConfig.class);
   }
 }

@@ -32,7 +32,7 @@ public class PostgresNetworkPolicyDependent extends InstanceNetworkPolicy {
         .withPodSelector(pods(instance, Component.POSTGRES))
         .withIngress(ingress);
     if (strict(instance)) {
-      spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress());
+      spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress(context));
     } else {
       spec.withPolicyTypes("Ingress");
     }

@@ -2,6 +2,7 @@ package io.openluffy.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.openluffy.operator.config.Cidrs;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.ArrayList;
@@ -54,14 +55,20 @@ public final class SpecValidator {
     checkImage("spec.database.image", spec.database().image(), problems);
     checkResources("spec.apiServer.resources", spec.apiServer().getResources(), problems);
     checkResources("spec.database.resources", spec.database().getResources(), problems);
-    if (spec.networkPolicy().getApiEgressCidrs() != null) {
-      for (String cidr : spec.networkPolicy().getApiEgressCidrs()) {
-        if (!Cidrs.isValid(cidr)) {
-          problems.add("spec.networkPolicy.apiEgressCidrs: '" + cidr + "' is not a CIDR");
-        }
-      }
+    checkResources("spec.backup.resources", spec.backup().getResources(), problems);
+    var policy = spec.networkPolicy();
+    checkCidrs("spec.networkPolicy.ingressCidrs", policy.ingressCidrs(), problems);
+    checkCidrs("spec.networkPolicy.apiEgressCidrs", policy.apiEgressCidrs(), problems);
+    for (int i = 0; i < policy.apiEgress().size(); i++) {
+      checkCidrs("spec.networkPolicy.apiEgress[" + i + "].cidrs", policy.apiEgress().get(i).cidrs(), problems);
     }
     return problems;
+  }
+
+  /** The API server would refuse the NetworkPolicy: say which field, before anything is applied. */
+  private static void checkCidrs(String field, List<String> cidrs, List<String> problems) {
+    cidrs.stream().filter(cidr -> !Cidrs.isValid(cidr)).forEach(cidr -> problems.add(field + ": '" + cidr
+        + "' is not a CIDR (an address with a prefix length, e.g. 35.191.0.0/16 or 2600:1900::/28)"));
   }
 
   /** The operator's optional allow-list: whoever creates an instance must not run any image they like in it. */

@@ -69,9 +69,9 @@ public class StorageResize implements StatusContributor {
       status.informational(ConditionType.STORAGE_RESIZE_UNSUPPORTED, true,
           ConditionReason.StorageResizeUnsupported.STORAGE_CLASS_NOT_EXPANDABLE,
           String.join("; ", refused) + ". Set allowVolumeExpansion: true on the StorageClass if its provisioner"
-              + " can expand volumes (the operator retries every " + RECHECK.toMinutes() + " minutes), or set the"
-              + " size back; otherwise move the data to a bigger volume with a backup and a restore"
-              + " (operator/README.md, \"Storage changes\")");
+              + " can expand volumes (the operator retries every " + RECHECK.toMinutes() + " minutes); otherwise"
+              + " move the data to a bigger volume with a backup and a restore (operator/README.md, \"Storage"
+              + " changes\"). The size cannot be set back: the schema refuses a shrink");
       status.retryAfter(RECHECK);
     }
   }

@@ -3,6 +3,7 @@ package io.openluffy.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.openluffy.operator.config.ClusterDns;
 import io.openluffy.operator.config.OperatorConfig;
 import io.openluffy.operator.crd.ApiServerSpec;
 import io.openluffy.operator.crd.DatabaseSpec;
@@ -42,9 +43,21 @@ class SpecValidatorTest {
   }
 
   @Test
+  void ipv6CidrsAreParsedNotOnlyShapeChecked() {
+    assertThat(validator.problems(instance("prod", spec -> {
+      spec.setNetworkPolicy(new NetworkPolicySpec());
+      spec.getNetworkPolicy().setIngressCidrs(List.of("2600:1900::/28", "::/0", "2001:db8::1/128", "2001:db8:::1/64",
+          ":::/64", "1:2:3:4:5:6:7:8:9/64", "2001:db8::/129", "10.0.0.0/8"));
+    }))).extracting(problem -> problem.substring(0, problem.indexOf(" is not")))
+        .containsExactly("spec.networkPolicy.ingressCidrs: '2001:db8:::1/64'",
+            "spec.networkPolicy.ingressCidrs: ':::/64'", "spec.networkPolicy.ingressCidrs: '1:2:3:4:5:6:7:8:9/64'",
+            "spec.networkPolicy.ingressCidrs: '2001:db8::/129'");
+  }
+
+  @Test
   void withAnImageAllowListOnlyThoseImagesRunAndTheDefaultsMustBeListedToo() {
     var restricted = new SpecValidator(new OperatorConfig("openluffy-system", false, true, 0, "openluffy-system",
-        List.of("registry.example.com/openluffy/", "registry.example.com/postgres:")));
+        List.of("registry.example.com/openluffy/", "registry.example.com/postgres:"), ClusterDns.DEFAULT));
     var allowed = instance("prod", spec -> {
       spec.setApiServer(new ApiServerSpec());
       spec.getApiServer().setImage("registry.example.com/openluffy/api-server:0.1.0");
