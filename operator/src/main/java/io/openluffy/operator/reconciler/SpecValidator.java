@@ -3,6 +3,8 @@ package io.openluffy.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.NetworkPolicyProfile;
+import io.openluffy.operator.crd.ObjectStoreSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,25 @@ public final class SpecValidator {
         }
       }
     }
+    spec.backup().objectStore().ifPresent(store -> checkObjectStore(instance, store, problems));
     return problems;
+  }
+
+  /** The store's image is allowed, and the strict profile (egress denied) lets the backup pods reach it. */
+  private void checkObjectStore(OpenLuffyInstance instance, ObjectStoreSpec store, List<String> problems) {
+    checkImage("spec.backup.objectStore.image", store.image(), problems);
+    for (String cidr : store.egressCidrs()) {
+      if (!Cidrs.isValid(cidr)) {
+        problems.add("spec.backup.objectStore.egressCidrs: '" + cidr + "' is not a CIDR");
+      }
+    }
+    var spec = instance.spec();
+    if (store.egressCidrs().isEmpty() && spec.networkPolicyEnabled()
+        && spec.effectiveNetworkPolicyProfile() == NetworkPolicyProfile.STRICT) {
+      problems.add("spec.backup.objectStore.egressCidrs: the strict network-policy profile denies the backup pods"
+          + " any egress but DNS and PostgreSQL; list the CIDRs of " + store.getEndpoint() + " (its port "
+          + store.port() + " is opened to them), or use spec.networkPolicy.profile: standard");
+    }
   }
 
   /** The operator's optional allow-list: whoever creates an instance must not run any image they like in it. */
