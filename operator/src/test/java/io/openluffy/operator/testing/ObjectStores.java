@@ -35,5 +35,4 @@ public final class ObjectStores {
     }
     spec.getBackup().setObjectStore(minio());
   }
-
 }
