@@ -157,12 +157,12 @@ class BackupIT extends OperatorOnControlPlane {
   @Test
   void anInstanceWithAnObjectStoreBacksUpAndRestoresThroughAdmittedPods() throws Exception {
     String name = "offsite";
-    var offsite = admin.resource(MockCluster.instance(name, spec -> {
+    admin.resource(MockCluster.instance(name, spec -> {
       spec.setEnvironment("prod");
       ObjectStores.offsite(spec);
     })).create();
     try {
-      offsite = Instances.awaitReady(admin, name);
+      OpenLuffyInstance offsite = Instances.awaitReady(admin, name);
       String ns = offsite.targetNamespace();
       admin.resource(new SecretBuilder().withNewMetadata().withName(ObjectStores.SECRET).withNamespace(ns)
           .endMetadata().addToStringData(CredentialsSecretRef.ACCESS_KEY_ID, "AKIAOFFSITE")
@@ -206,6 +206,21 @@ class BackupIT extends OperatorOnControlPlane {
       assertThat(restorePod.getSpec().getInitContainers()).extracting(c -> c.getName())
           .containsExactly(BackupJob.DOWNLOAD_CONTAINER);
       assertThat(plane.kubectl("get", "olr", "-n", ns)).contains("SOURCE", "objectStore");
+
+      // the store removed: the operator's apply takes the upload container and the egress rule away again
+      admin.resources(OpenLuffyInstance.class).withName(name).edit(i -> {
+        i.getSpec().getBackup().setObjectStore(null);
+        return i;
+      });
+      var cron = admin.batch().v1().cronjobs().inNamespace(ns).withName(BackupCronJobDependent.name(offsite));
+      await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+        var template = cron.get().getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        return template.getInitContainers().isEmpty() && template.getContainers().size() == 1
+            && BackupJob.CONTAINER.equals(template.getContainers().get(0).getName());
+      });
+      await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+          .until(() -> admin.network().v1().networkPolicies().inNamespace(ns)
+              .withName(BackupNetworkPolicyDependent.name(offsite)).get().getSpec().getEgress().size() == 2);
     } finally {
       admin.resources(OpenLuffyInstance.class).withName(name).delete();
       await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, name) == null);

@@ -135,6 +135,47 @@ class OffsiteScriptTest {
     assertThat(TestData.checksums(postgres)).isEqualTo(atNewest);
   }
 
+  /**
+   * The rclone image is Alpine's: its /bin/sh and every tool offsite.sh calls but rclone are busybox's. Here too,
+   * with nothing but Debian's busybox applets and rclone on the PATH: upload, a failure's one line, download, and
+   * restore.sh (dash, as in the postgres image) of what came back.
+   */
+  @Test
+  void withBusyboxsShellAndToolsAsInTheRcloneImageTheDumpGoesAndComesBack() throws Exception {
+    Path bin = busybox();
+    postgres.sql("DELETE FROM audit WHERE id = 9");
+    String atDump = TestData.checksums(postgres);
+    Script.assertSucceeded(BACKUP.run(env("RETENTION", "7", "HOSTNAME", "busybox"), backups), "backup written");
+
+    var upload = Script.command(env("PATH", bin.toString()), List.of(bin.resolve("sh").toString(),
+        OFFSITE.file().toString(), "upload"));
+    Script.assertSucceeded(upload, "-busybox.dump to " + offsite);
+    var unreachable = Script.command(env("PATH", bin.toString(), "RCLONE_CONFIG_OFFSITE_ENDPOINT",
+        "http://127.0.0.1:1", "RCLONE_RETRIES", "1", "RCLONE_LOW_LEVEL_RETRIES", "1"),
+        List.of(bin.resolve("sh").toString(), OFFSITE.file().toString(), "upload"));
+    Script.assertFailedWithOneLine(unreachable, "offsite failed: rclone copyto (endpoint http://127.0.0.1:1): ");
+    assertThat(unreachable.stderr()).doesNotContain(ObjectStore.SECRET_KEY);
+
+    postgres.sql("DELETE FROM customers");
+    Path fresh = Files.createDirectories(dir.resolve("restored"));
+    var download = Script.command(env("PATH", bin.toString(), "BACKUP_DIR", fresh.toString()),
+        List.of(bin.resolve("sh").toString(), OFFSITE.file().toString(), "download", "latest"));
+    Script.assertSucceeded(download, "-busybox.dump from " + offsite);
+    Script.assertSucceeded(RESTORE.run(env("BACKUP_DIR", fresh.toString(), "DUMP", "latest"), fresh), "restored:");
+    assertThat(TestData.checksums(postgres)).isEqualTo(atDump);
+  }
+
+  /** A directory of busybox's applets (sh, grep, sed, sort, sha256sum, ...) and rclone: the image's PATH. */
+  private Path busybox() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("busybox-bin"));
+    Path busybox = Path.of("/usr/bin/busybox");
+    for (String applet : Script.lines(Script.command(Map.of(), List.of(busybox.toString(), "--list")).stdout())) {
+      Files.createSymbolicLink(bin.resolve(applet), busybox);
+    }
+    Files.createSymbolicLink(bin.resolve("rclone"), Path.of("/usr/bin/rclone"));
+    return bin;
+  }
+
   /** A container's command (sh /scripts/NAME ARGS) run from the resource files, its environment filled in. */
   private static Script.Run run(Container container, Path backupDir, Map<String, String> filledIn) {
     var env = new HashMap<>(PodEnv.of(container.getEnv()));
