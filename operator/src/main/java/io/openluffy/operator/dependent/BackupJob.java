@@ -71,13 +71,15 @@ public final class BackupJob {
       boolean fromObjectStore) {
     Container restore = postgres(instance, RESTORE_CONTAINER, BackupScriptsConfigMapDependent.RESTORE, false,
         EnvVars.plain("DUMP", dump));
-    Optional<ObjectStoreSpec> store = instance.spec().backup().objectStore().filter(s -> fromObjectStore);
-    if (fromObjectStore && store.isEmpty()) {
-      throw new IllegalArgumentException("a restore from the object store needs spec.backup.objectStore");
+    JobSpec job;
+    if (fromObjectStore) {
+      ObjectStoreSpec store = instance.spec().backup().objectStore().orElseThrow(
+          () -> new IllegalArgumentException("a restore from the object store needs spec.backup.objectStore"));
+      job = spec(instance, podLabels, PodSecurity.scratch(DUMPS_VOLUME),
+          List.of(offsite(store, DOWNLOAD_CONTAINER, false, List.of(), "download", dump)), restore);
+    } else {
+      job = spec(instance, podLabels, volume(instance), List.of(), restore);
     }
-    JobSpec job = store.map(s -> spec(instance, podLabels, PodSecurity.scratch(DUMPS_VOLUME),
-            List.of(offsite(s, DOWNLOAD_CONTAINER, false, List.of(), "download", dump)), restore))
-        .orElseGet(() -> spec(instance, podLabels, volume(instance), List.of(), restore));
     // restore.sh stops at the first error and changes nothing then: running it again would fail the same way
     return new JobSpecBuilder(job).withBackoffLimit(0).build();
   }
