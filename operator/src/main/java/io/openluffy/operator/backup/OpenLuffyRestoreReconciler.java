@@ -163,8 +163,7 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
     jobLabels.put(RUN_LABEL, name);
     return new JobBuilder()
         .withMetadata(RunJobs.metadata(restore, jobLabels))
-        .withSpec(BackupJob.restoreSpec(instance, podLabels, restore.spec().getDump(),
-            fromStore(restore)))
+        .withSpec(BackupJob.restoreSpec(instance, podLabels, restore.spec().getDump(), fromStore(restore)))
         .build();
   }
 }

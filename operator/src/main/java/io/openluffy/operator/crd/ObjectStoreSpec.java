@@ -16,9 +16,11 @@ public class ObjectStoreSpec {
 
   /** rclone's official image, pinned: offsite.sh runs in its busybox sh. */
   public static final String DEFAULT_IMAGE = "rclone/rclone:1.69.1";
+  /** Scheme, host and optional port: what rclone takes as an S3 endpoint, and where the egress port comes from. */
+  public static final String ENDPOINT = "^https?://[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?/?$";
 
   @Required
-  @Pattern("^https?://[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?/?$")
+  @Pattern(ENDPOINT)
   @JsonPropertyDescription("URL of the S3 API, scheme, host and optional port only, e.g. https://s3.eu-west-1"
       + ".amazonaws.com or http://minio.storage.svc:9000. Its port (default 443 for https, 80 for http) is the one"
       + " the strict network-policy profile opens towards egressCidrs.")

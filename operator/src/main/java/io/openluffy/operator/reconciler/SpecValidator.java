@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern ENDPOINT = Pattern.compile(ObjectStoreSpec.ENDPOINT);
   private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
       "kube-node-lease");
   static final int MAX_NAME_LENGTH = OpenLuffyInstance.MAX_NAME_LENGTH;
@@ -74,6 +75,11 @@ public final class SpecValidator {
       if (!Cidrs.isValid(cidr)) {
         problems.add("spec.backup.objectStore.egressCidrs: '" + cidr + "' is not a CIDR");
       }
+    }
+    // the CRD's pattern, for an older CRD without it: the egress port is read from the endpoint
+    if (store.getEndpoint() == null || !ENDPOINT.matcher(store.getEndpoint()).matches()) {
+      problems.add("spec.backup.objectStore.endpoint: '" + store.getEndpoint() + "' is not http(s)://host[:port]");
+      return;
     }
     var spec = instance.spec();
     if (store.egressCidrs().isEmpty() && spec.networkPolicyEnabled()

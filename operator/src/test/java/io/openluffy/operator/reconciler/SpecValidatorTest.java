@@ -85,6 +85,11 @@ class SpecValidatorTest {
       ObjectStores.offsite(spec);
       spec.getBackup().getObjectStore().setEgressCidrs(List.of("10.0.0.0/8", "minio.storage.svc"));
     }))).singleElement().asString().contains("spec.backup.objectStore.egressCidrs", "minio.storage.svc");
+    assertThat(validator.problems(instance("prod", spec -> {
+      ObjectStores.offsite(spec);
+      spec.getBackup().getObjectStore().setEndpoint("s3.example.com/openluffy");
+    }))).singleElement().asString().isEqualTo("spec.backup.objectStore.endpoint: 's3.example.com/openluffy' is not"
+        + " http(s)://host[:port]");
     // environment prod: strict by default; without CIDRs the store is out of reach, unless the policies are off
     var unreachable = instance("prod", spec -> {
       spec.setEnvironment("prod");
