@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.openluffy.operator.cluster.Instances;
@@ -14,6 +15,7 @@ import io.openluffy.operator.backup.OpenLuffyBackupReconciler;
 import io.openluffy.operator.crd.BackupStatus;
 import io.openluffy.operator.crd.ConditionType;
 import io.openluffy.operator.crd.DumpRunStatus;
+import io.openluffy.operator.crd.CredentialsSecretRef;
 import io.openluffy.operator.crd.OpenLuffyBackup;
 import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.Phase;
@@ -23,9 +25,12 @@ import io.openluffy.operator.crd.VerificationStatus;
 import io.openluffy.operator.dependent.ApiDeploymentDependent;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.dependent.BackupCronJobDependent;
+import io.openluffy.operator.dependent.BackupJob;
+import io.openluffy.operator.dependent.BackupNetworkPolicyDependent;
 import io.openluffy.operator.dependent.InstanceLabels;
 import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
+import io.openluffy.operator.testing.ObjectStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,5 +233,85 @@ class BackupIT extends OperatorOnControlPlane {
         """.formatted(name, ns, NAME, dump));
     plane.kubectl("apply", "-f", manifest.toString());
     return admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName(name);
+  }
+
+  /**
+   * spec.backup.objectStore with the strict profile: the real API server accepts the backup policy with the store's
+   * ipBlock, PodSecurity admission (restricted) admits the pod with backup.sh as init container and rclone's upload
+   * container, kwok completes it (pg-dump's report in its init container status), the status shows the dump; an
+   * OpenLuffyRestore from the store runs its download-then-restore pod the same way.
+   */
+  @Test
+  void anInstanceWithAnObjectStoreBacksUpAndRestoresThroughAdmittedPods() throws Exception {
+    String name = "offsite";
+    admin.resource(MockCluster.instance(name, spec -> {
+      spec.setEnvironment("prod");
+      ObjectStores.offsite(spec);
+    })).create();
+    try {
+      OpenLuffyInstance offsite = Instances.awaitReady(admin, name);
+      String ns = offsite.targetNamespace();
+      admin.resource(new SecretBuilder().withNewMetadata().withName(ObjectStores.SECRET).withNamespace(ns)
+          .endMetadata().addToStringData(CredentialsSecretRef.ACCESS_KEY_ID, "AKIAOFFSITE")
+          .addToStringData(CredentialsSecretRef.SECRET_ACCESS_KEY, "offsite-secret-key").build()).create();
+      var policy = admin.network().v1().networkPolicies().inNamespace(ns)
+          .withName(BackupNetworkPolicyDependent.name(offsite)).get();
+      assertThat(policy.getSpec().getEgress()).filteredOn(rule -> rule.getTo().stream()
+          .anyMatch(peer -> peer.getIpBlock() != null)).singleElement().satisfies(rule -> {
+        assertThat(rule.getTo()).singleElement()
+            .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo(ObjectStores.CIDR));
+        assertThat(rule.getPorts()).singleElement()
+            .satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(9000));
+      });
+
+      String job = BackupCronJobDependent.name(offsite) + "-manual-1";
+      plane.kubectl("-n", ns, "create", "job", job, "--from=cronjob/" + BackupCronJobDependent.name(offsite));
+      BackupStatus last = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+          .until(() -> Instances.get(admin, name).getStatus().getLastBackup(),
+              l -> l != null && job.equals(l.getJob()) && l.getDump() != null);
+      Pod pod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", job).list().getItems().get(0);
+      assertThat(pod.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly(BackupJob.CONTAINER);
+      assertThat(pod.getSpec().getContainers()).extracting(c -> c.getName())
+          .containsExactly(BackupJob.UPLOAD_CONTAINER);
+      assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
+      assertThat(last.getDump()).isEqualTo("openluffy-kwok-" + pod.getMetadata().getName() + ".dump");
+      assertThat(last.getResult()).isEqualTo("Succeeded");
+
+      Path manifest = Files.writeString(Files.createTempFile("olr", ".yaml"), """
+          apiVersion: openluffy.io/v1alpha1
+          kind: OpenLuffyRestore
+          metadata: {name: from-store, namespace: %s}
+          spec: {instance: %s, dump: latest, source: objectStore}
+          """.formatted(ns, name));
+      plane.kubectl("apply", "-f", manifest.toString());
+      RunStatus restored = await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+          .until(() -> admin.resources(OpenLuffyRestore.class).inNamespace(ns).withName("from-store").get()
+              .getStatus(), s -> s != null && s.isFinal());
+      assertThat(restored.getPhase()).as(restored.getMessage()).isEqualTo(RunPhase.Succeeded);
+      assertThat(restored.getMessage()).contains("Restored latest from the object store");
+      Pod restorePod = admin.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "from-store").list()
+          .getItems().get(0);
+      assertThat(restorePod.getSpec().getInitContainers()).extracting(c -> c.getName())
+          .containsExactly(BackupJob.DOWNLOAD_CONTAINER);
+      assertThat(plane.kubectl("get", "olr", "-n", ns)).contains("SOURCE", "objectStore");
+
+      // the store removed: the operator's apply takes the upload container and the egress rule away again
+      admin.resources(OpenLuffyInstance.class).withName(name).edit(i -> {
+        i.getSpec().getBackup().setObjectStore(null);
+        return i;
+      });
+      var cron = admin.batch().v1().cronjobs().inNamespace(ns).withName(BackupCronJobDependent.name(offsite));
+      await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+        var template = cron.get().getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        return template.getInitContainers().isEmpty() && template.getContainers().size() == 1
+            && BackupJob.CONTAINER.equals(template.getContainers().get(0).getName());
+      });
+      await().atMost(Instances.PATIENCE).pollInterval(Duration.ofMillis(500))
+          .until(() -> admin.network().v1().networkPolicies().inNamespace(ns)
+              .withName(BackupNetworkPolicyDependent.name(offsite)).get().getSpec().getEgress().size() == 2);
+    } finally {
+      admin.resources(OpenLuffyInstance.class).withName(name).delete();
+      await().atMost(Instances.PATIENCE).until(() -> Instances.get(admin, name) == null);
+    }
   }
 }

@@ -19,6 +19,8 @@ import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.testing.JobRuns;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
+import io.openluffy.operator.testing.ObjectStores;
+import io.openluffy.operator.testing.PodEnv;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,72 @@ class OnDemandBackupTest extends MockClusterTest {
     assertThat(status.getMessage()).contains("Backup Job b1 failed (BackoffLimitExceeded",
         ": backup failed: not enough space in /backups", "enlarge spec.backup.storage", "kubectl logs job/b1 -n "
             + instance.targetNamespace()).doesNotContain("pruned:");
+  }
+
+  /**
+   * With an object store, backup.sh runs as the init container and offsite.sh upload in rclone's image after it: the
+   * kubelet starts the upload only once the dump is verified and committed, and the status still shows the dump.
+   */
+  @Test
+  void withAnObjectStoreTheVerifiedDumpIsUploadedAfterItAndTheStatusShowsTheDump() {
+    var instance = cluster.createReady(MockCluster.instance("offsite", spec -> {
+      ObjectStores.offsite(spec);
+      spec.getBackup().setRetention(3);
+    }));
+    create(backup("b1", instance.targetNamespace(), "offsite"));
+    Job job = awaitJob(instance, "b1");
+
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod).as("the scheduled run's pod").isEqualTo(cronJob(instance).getSpec().getJobTemplate().getSpec()
+        .getTemplate().getSpec());
+    assertThat(pod.getInitContainers()).singleElement().satisfies(dump -> {
+      assertThat(dump.getName()).isEqualTo(BackupJob.CONTAINER);
+      assertThat(dump.getCommand()).containsExactly("sh", "/scripts/backup.sh");
+    });
+    var upload = pod.getContainers().get(0);
+    assertThat(pod.getContainers()).hasSize(1);
+    assertThat(upload.getName()).isEqualTo(BackupJob.UPLOAD_CONTAINER);
+    assertThat(upload.getImage()).isEqualTo("rclone/rclone:1.69.1");
+    assertThat(upload.getCommand()).containsExactly("sh", "/scripts/offsite.sh", "upload");
+    assertThat(PodEnv.of(upload.getEnv())).containsEntry("BACKUP_DIR", "/backups")
+        .containsEntry("OFFSITE", "openluffy-backups/prod").containsEntry("RETENTION", "3")
+        .containsEntry("RCLONE_CONFIG_OFFSITE_TYPE", "s3")
+        .containsEntry("RCLONE_CONFIG_OFFSITE_ENDPOINT", ObjectStores.ENDPOINT)
+        .containsEntry("RCLONE_CONFIG_OFFSITE_FORCE_PATH_STYLE", "true")
+        .containsEntry("RCLONE_CONFIG_OFFSITE_ACCESS_KEY_ID", "secret:" + ObjectStores.SECRET + "/access-key-id")
+        .containsEntry("RCLONE_CONFIG_OFFSITE_SECRET_ACCESS_KEY", "secret:" + ObjectStores.SECRET
+            + "/secret-access-key")
+        .doesNotContainKeys("PGPASSWORD", "PGUSER", "RCLONE_CONFIG_OFFSITE_REGION");
+    assertThat(upload.getVolumeMounts()).filteredOn(m -> m.getMountPath().equals("/backups")).singleElement()
+        .satisfies(m -> assertThat(m.getReadOnly()).as("the upload only reads the dumps").isTrue());
+    assertThat(RestrictedPodSecurity.violations(pod)).isEmpty();
+
+    JobRuns.podRan(k8s, job, new JobRuns.Exit(BackupJob.CONTAINER, 0,
+            JobRuns.backupReport("openluffy-20261201T101500Z-b1-x7k2p.dump", 7_699_429)),
+        new JobRuns.Exit(BackupJob.UPLOAD_CONTAINER, 0, ""));
+    JobRuns.completed(k8s, job, START, START.plusSeconds(9));
+    var status = awaitStatus(instance, "b1", s -> s.getPhase() == RunPhase.Succeeded);
+    assertThat(status.getDump()).isEqualTo("openluffy-20261201T101500Z-b1-x7k2p.dump");
+    assertThat(status.getSizeBytes()).isEqualTo(7_699_429L);
+    await().atMost(MockCluster.PATIENCE).untilAsserted(() -> assertThat(cluster.get("offsite").getStatus()
+        .getLastBackup().getDump()).isEqualTo("openluffy-20261201T101500Z-b1-x7k2p.dump"));
+  }
+
+  @Test
+  void aFailedUploadFailsTheBackupWithOffsitesLine() {
+    var instance = cluster.createReady(MockCluster.instance("offsitefail", ObjectStores::offsite));
+    create(backup("b2", instance.targetNamespace(), "offsitefail"));
+    Job job = awaitJob(instance, "b2");
+
+    JobRuns.podRan(k8s, job, new JobRuns.Exit(BackupJob.CONTAINER, 0,
+            JobRuns.backupReport("openluffy-20261201T101500Z-b2-x7k2p.dump", 7_699_429)),
+        new JobRuns.Exit(BackupJob.UPLOAD_CONTAINER, 1, "offsite failed: rclone copyto (endpoint "
+            + ObjectStores.ENDPOINT + "): Failed to copyto: AccessDenied: Access Denied.\n"));
+    JobRuns.failed(k8s, job, START, START.plusSeconds(30));
+
+    var status = awaitStatus(instance, "b2", s -> s.getPhase() == RunPhase.Failed);
+    assertThat(status.getMessage()).contains("Backup Job b2 failed (BackoffLimitExceeded", ": offsite failed: rclone"
+        + " copyto (endpoint " + ObjectStores.ENDPOINT + "): Failed to copyto: AccessDenied", "kubectl logs job/b2");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
 import io.openluffy.operator.crd.Phase;
+import io.openluffy.operator.crd.RestoreSource;
 import io.openluffy.operator.crd.RestoreSpec;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.crd.RunStatus;
@@ -22,6 +23,8 @@ import io.openluffy.operator.dependent.InstanceLabels;
 import io.openluffy.operator.testing.JobRuns;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
+import io.openluffy.operator.testing.ObjectStores;
+import io.openluffy.operator.testing.PodEnv;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +121,67 @@ class RestoreTest extends MockClusterTest {
     assertThat(status.getMessage()).contains("Restore Job r1 failed", "(nothing was changed): ERROR:  role"
         + " \"reporter\" does not exist", "the database is as it was before", "kubectl logs job/r1");
     await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 1);
+  }
+
+  /**
+   * From the object store: offsite.sh download in rclone's image fills a scratch volume at /backups, then restore.sh
+   * runs on it as from the backup volume, which is not mounted at all. A failed download says why.
+   */
+  @Test
+  void aRestoreFromTheObjectStoreDownloadsTheDumpIntoAScratchVolumeFirst() {
+    var instance = cluster.createReady(MockCluster.instance("fromstore", ObjectStores::offsite));
+    apiPodsRunning(instance);
+    var restore = restore("r1", instance, "latest");
+    restore.getSpec().setSource(RestoreSource.OBJECT_STORE);
+    create(restore);
+    await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 0);
+    apiPodsGone(instance);
+
+    Job job = await().atMost(MockCluster.PATIENCE).until(() -> job(instance, "r1").get(), j -> j != null);
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getInitContainers()).singleElement().satisfies(download -> {
+      assertThat(download.getName()).isEqualTo(BackupJob.DOWNLOAD_CONTAINER);
+      assertThat(download.getImage()).isEqualTo("rclone/rclone:1.69.1");
+      assertThat(download.getCommand()).containsExactly("sh", "/scripts/offsite.sh", "download", "latest");
+      assertThat(PodEnv.of(download.getEnv())).containsEntry("BACKUP_DIR", "/backups")
+          .containsEntry("OFFSITE", "openluffy-backups/prod")
+          .containsEntry("RCLONE_CONFIG_OFFSITE_SECRET_ACCESS_KEY", "secret:" + ObjectStores.SECRET
+              + "/secret-access-key");
+    });
+    assertThat(pod.getContainers()).singleElement().satisfies(restoreSh -> {
+      assertThat(restoreSh.getCommand()).containsExactly("sh", "/scripts/restore.sh");
+      assertThat(PodEnv.of(restoreSh.getEnv())).containsEntry("DUMP", "latest").containsEntry("BACKUP_DIR",
+          "/backups");
+    });
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("backups")).singleElement()
+        .satisfies(v -> {
+          assertThat(v.getEmptyDir()).as("a scratch volume for the download").isNotNull();
+          assertThat(v.getPersistentVolumeClaim()).as("the backup volume is left alone").isNull();
+        });
+    assertThat(RestrictedPodSecurity.violations(pod)).isEmpty();
+    assertThat(job.getSpec().getBackoffLimit()).isZero();
+
+    JobRuns.podRan(k8s, job, new JobRuns.Exit(BackupJob.DOWNLOAD_CONTAINER, 1, "offsite failed: no dump with a"
+        + " checksum in openluffy-backups/prod\n"), new JobRuns.Exit(BackupJob.RESTORE_CONTAINER, 0, null));
+    JobRuns.failed(k8s, job, START, START.plusSeconds(5));
+    var status = awaitStatus(instance, "r1", RunStatus::isFinal);
+    assertThat(status.getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(status.getMessage()).contains("Restore Job r1 failed", ": offsite failed: no dump with a checksum in"
+        + " openluffy-backups/prod", "the database is as it was before");
+    await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 1);
+  }
+
+  @Test
+  void aRestoreFromTheObjectStoreWaitsForTheInstanceToHaveOne() {
+    var instance = cluster.createReady(MockCluster.instance("nostore", spec -> { }));
+    var restore = restore("r1", instance, "latest");
+    restore.getSpec().setSource(RestoreSource.OBJECT_STORE);
+    create(restore);
+
+    var status = awaitStatus(instance, "r1", s -> s.getPhase() == RunPhase.Pending);
+    assertThat(status.getMessage()).isEqualTo("spec.source is objectStore, but OpenLuffyInstance nostore has no"
+        + " spec.backup.objectStore; waiting until it has one");
+    assertThat(api(instance).get().getSpec().getReplicas()).as("the API server keeps running").isEqualTo(1);
   }
 
   /** The Deployment and ReplicaSet controllers' part: the API server's pods, from the Deployment's template. */

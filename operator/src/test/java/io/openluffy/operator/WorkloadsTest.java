@@ -20,6 +20,7 @@ import io.openluffy.operator.dependent.PostgresStatefulSetDependent;
 import io.openluffy.operator.dependent.VerifyCronJobDependent;
 import io.openluffy.operator.testing.MockCluster;
 import io.openluffy.operator.testing.MockClusterTest;
+import io.openluffy.operator.testing.ObjectStores;
 import io.openluffy.operator.testing.RestrictedPodSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +107,8 @@ class WorkloadsTest extends MockClusterTest {
     var instance = cluster.createReady(MockCluster.instance("qos", spec -> {
       spec.setBackup(new BackupSpec());
       spec.getBackup().setVerify("0 4 * * 0");
+      // the upload and download containers too
+      ObjectStores.offsite(spec);
     }));
     String ns = instance.targetNamespace();
     Map<String, PodSpec> pods = new LinkedHashMap<>();
@@ -117,7 +120,9 @@ class WorkloadsTest extends MockClusterTest {
           .getJobTemplate().getSpec().getTemplate().getSpec());
     }
     // an OpenLuffyBackup's Job is the backup CronJob's pod (OnDemandBackupTest); a restore's is made the same way
-    pods.put("restore", BackupJob.restoreSpec(instance, Map.of(), "latest").getTemplate().getSpec());
+    pods.put("restore", BackupJob.restoreSpec(instance, Map.of(), "latest", false).getTemplate().getSpec());
+    pods.put("restore from the store", BackupJob.restoreSpec(instance, Map.of(), "latest", true).getTemplate()
+        .getSpec());
 
     pods.forEach((pod, spec) -> {
       List<Container> containers = new ArrayList<>(spec.getContainers());

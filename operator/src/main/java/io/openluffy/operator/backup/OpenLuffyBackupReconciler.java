@@ -106,8 +106,8 @@ public class OpenLuffyBackupReconciler implements Reconciler<OpenLuffyBackup> {
     if (!state.succeeded()) {
       status.setPhase(RunPhase.Failed);
       status.setMessage("Backup Job " + job + " failed" + state.cause()
-          + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.CONTAINER).map(l -> ": " + l)
-              .orElse("") + logs + " (the previous dumps are kept)");
+          + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.CONTAINER, BackupJob.UPLOAD_CONTAINER)
+              .map(l -> ": " + l).orElse("") + logs + " (the previous dumps are kept)");
       return status;
     }
     Optional<BackupReport> report = BackupReport.of(state.job(), RunJobs.pods(context), BackupJob.CONTAINER);

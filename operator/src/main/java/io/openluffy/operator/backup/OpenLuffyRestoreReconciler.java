@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.openluffy.operator.crd.DumpRunStatus;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyRestore;
+import io.openluffy.operator.crd.RestoreSource;
 import io.openluffy.operator.crd.RunPhase;
 import io.openluffy.operator.dependent.BackupJob;
 import io.openluffy.operator.dependent.Component;
@@ -72,24 +73,49 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
       OpenLuffyInstance instance = context.getClient().resources(OpenLuffyInstance.class)
           .withName(restore.spec().getInstance()).get();
       status.setPhase(RunPhase.Running);
-      if (instance != null && apiServerStopped(instance, context)) {
+      if (instance != null && fromStore(restore) && instance.spec().backup().objectStore().isEmpty()) {
+        status.setPhase(RunPhase.Failed);
+        status.setMessage("spec.backup.objectStore was removed from OpenLuffyInstance " + restore.spec().getInstance()
+            + " before the restore started; nothing was changed; the API server is started again");
+      } else if (instance != null && apiServerStopped(instance, context)) {
         context.getClient().resource(job(restore, instance)).create();
         status.setJob(name);
-        status.setMessage("the API server is stopped; Job " + name + " restores " + restore.spec().getDump());
+        status.setMessage("the API server is stopped; Job " + name + " restores " + dump(restore));
       } else {
-        status.setMessage("waiting for the API server to scale to zero before restoring " + restore.spec().getDump());
+        status.setMessage("waiting for the API server to scale to zero before restoring " + dump(restore));
         recheck = SCALE_DOWN_RECHECK;
       }
     } else {
-      RunTarget target = RunTarget.resolve(restore, restore.spec(), context.getClient());
+      RunTarget target = storeMissing(RunTarget.resolve(restore, restore.spec(), context.getClient()), restore);
       status.setPhase(target.ready() ? RunPhase.Running : target.phase());
-      status.setMessage(target.ready() ? "scaling the API server to zero before restoring " + restore.spec().getDump()
+      status.setMessage(target.ready() ? "scaling the API server to zero before restoring " + dump(restore)
           : target.problem());
       recheck = status.getPhase() == RunPhase.Failed ? null
           : target.ready() ? SCALE_DOWN_RECHECK : OpenLuffyBackupReconciler.PENDING_RECHECK;
     }
     UpdateControl<OpenLuffyRestore> control = writer.control(restore, status);
     return recheck == null ? control : control.rescheduleAfter(recheck);
+  }
+
+  /**
+   * A restore from the object store waits for the instance to have one (Argo CD may sync the restore before the
+   * instance's change), rather than running into an empty scratch volume.
+   */
+  private static RunTarget storeMissing(RunTarget target, OpenLuffyRestore restore) {
+    if (!target.ready() || !fromStore(restore) || target.instance().spec().backup().objectStore().isPresent()) {
+      return target;
+    }
+    return new RunTarget(null, RunPhase.Pending, "spec.source is objectStore, but OpenLuffyInstance "
+        + restore.spec().getInstance() + " has no spec.backup.objectStore; waiting until it has one");
+  }
+
+  private static boolean fromStore(OpenLuffyRestore restore) {
+    return restore.spec().source() == RestoreSource.OBJECT_STORE;
+  }
+
+  /** The dump as the messages name it: its name or latest, and where from. */
+  private static String dump(OpenLuffyRestore restore) {
+    return restore.spec().getDump() + (fromStore(restore) ? " from the object store" : "");
   }
 
   /**
@@ -113,7 +139,7 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
     Optional.ofNullable(state.start()).ifPresent(t -> status.setStartTime(t.toString()));
     status.setPhase(RunPhase.Running);
     if (!state.finished()) {
-      status.setMessage("Job " + job + " restores " + restore.spec().getDump() + "; the API server is stopped");
+      status.setMessage("Job " + job + " restores " + dump(restore) + "; the API server is stopped");
       return status;
     }
     if (state.succeeded()) {
@@ -129,15 +155,17 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
         status.setDump(r.dump());
         status.setSizeBytes(r.sizeBytes());
       });
+      String source = fromStore(restore) ? " from the object store" : "";
       status.setMessage("Restored " + report.map(r -> r.dump() + " (" + r.sizeBytes() + " bytes"
-              + (restore.spec().getDump().equals(r.dump()) ? ")" : ", " + restore.spec().getDump() + ")"))
-          .orElse(restore.spec().getDump()) + " into the database of OpenLuffyInstance "
+              + (restore.spec().getDump().equals(r.dump()) ? ")" : ", " + restore.spec().getDump() + ")") + source)
+          .orElse(dump(restore)) + " into the database of OpenLuffyInstance "
           + restore.spec().getInstance() + "; the API server is started again");
     } else {
       status.setCompletionTime(state.end().toString());
       status.setPhase(RunPhase.Failed);
       status.setMessage("Restore Job " + job + " failed" + state.cause()
-          + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.RESTORE_CONTAINER).map(l -> ": " + l)
+          + Terminations.failure(state.job(), RunJobs.pods(context), BackupJob.DOWNLOAD_CONTAINER,
+              BackupJob.RESTORE_CONTAINER).map(l -> ": " + l)
               .orElse("") + "; the database is as it was before; the API server is started again; read the logs"
           + " with: kubectl logs job/" + job + " -n " + restore.getMetadata().getNamespace());
     }
@@ -153,7 +181,7 @@ public class OpenLuffyRestoreReconciler implements Reconciler<OpenLuffyRestore> 
     jobLabels.put(RUN_LABEL, name);
     return new JobBuilder()
         .withMetadata(RunJobs.metadata(restore, jobLabels))
-        .withSpec(BackupJob.restoreSpec(instance, podLabels, restore.spec().getDump()))
+        .withSpec(BackupJob.restoreSpec(instance, podLabels, restore.spec().getDump(), fromStore(restore)))
         .build();
   }
 }

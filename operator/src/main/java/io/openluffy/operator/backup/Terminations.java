@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,8 +24,11 @@ final class Terminations {
     String uid = job.getMetadata().getUid();
     return pods.stream()
         .filter(pod -> pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> Objects.equals(uid, o.getUid())))
-        .filter(pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null)
-        .flatMap(pod -> pod.getStatus().getContainerStatuses().stream())
+        .filter(pod -> pod.getStatus() != null)
+        // an init container (backup.sh before the off-site upload) reports in initContainerStatuses
+        .flatMap(pod -> Stream.of(pod.getStatus().getInitContainerStatuses(), pod.getStatus().getContainerStatuses()))
+        .filter(Objects::nonNull)
+        .flatMap(List::stream)
         .filter(status -> container.equals(status.getName()))
         .flatMap(status -> Optional.ofNullable(status.getState()).map(s -> s.getTerminated()).stream());
   }
@@ -52,10 +56,11 @@ final class Terminations {
 
   /**
    * Why a failed container stopped: the last line of its termination message, which under FallbackToLogsOnError is
-   * the tail of its log (the scripts' one "... failed: ..." line); empty when no pod says.
+   * the tail of its log (the scripts' one "... failed: ..." line); empty when no pod says. Of a pod's
+   * {@code containers}, run one after the other, the one that failed says it.
    */
-  static Optional<String> failure(Job job, Collection<Pod> pods, String container) {
-    return of(job, pods, container)
+  static Optional<String> failure(Job job, Collection<Pod> pods, String... containers) {
+    return Stream.of(containers).flatMap(container -> of(job, pods, container))
         .filter(t -> t.getExitCode() != null && t.getExitCode() != 0 && t.getMessage() != null)
         .map(t -> t.getMessage().strip().lines().reduce((first, second) -> second).orElse(""))
         .filter(line -> !line.isBlank())

@@ -57,6 +57,11 @@ public class BackupSpec {
   @JsonPropertyDescription("Size of the backup volume, a Kubernetes quantity such as 20Gi. It may grow (the claim is expanded when its StorageClass allows it), never shrink.")
   private String storage;
 
+  @JsonPropertyDescription("Optional off-site copies: after each verified dump the backup Job uploads it with its"
+      + " checksum to this S3-compatible bucket, keeping retention dumps there too; an OpenLuffyRestore with source"
+      + " objectStore restores from it. Unset: the dumps stay on the backup volume only.")
+  private ObjectStoreSpec objectStore;
+
   public Boolean getEnabled() {
     return enabled;
   }
@@ -120,6 +125,19 @@ public class BackupSpec {
 
   public void setStorage(String storage) {
     this.storage = storage;
+  }
+
+  public ObjectStoreSpec getObjectStore() {
+    return objectStore;
+  }
+
+  public void setObjectStore(ObjectStoreSpec objectStore) {
+    this.objectStore = objectStore;
+  }
+
+  /** The off-site store, when one is set. */
+  public Optional<ObjectStoreSpec> objectStore() {
+    return Optional.ofNullable(objectStore);
   }
 
   public String schedule() {

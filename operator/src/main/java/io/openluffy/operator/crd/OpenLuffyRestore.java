@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories("openluffy")
 @AdditionalPrinterColumn(name = "INSTANCE", jsonPath = ".spec.instance", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "DUMP", jsonPath = ".spec.dump", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "SOURCE", jsonPath = ".spec.source", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "RESTORED", jsonPath = ".status.dump", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

@@ -2,12 +2,19 @@ package io.openluffy.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.openluffy.operator.crd.ObjectStoreSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 
-/** Backup pods accept no traffic; strict: they may reach only DNS and PostgreSQL. */
+/**
+ * Backup pods accept no traffic; strict: they may reach only DNS, PostgreSQL and, with {@code spec.backup.objectStore},
+ * the store's {@code egressCidrs} on its endpoint's port (restore pods are backup pods for this policy too).
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = InstanceLabels.BACKUP_SELECTOR))
 public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
 
@@ -27,9 +34,19 @@ public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
         .withPodSelector(pods(instance, Component.BACKUP));
     if (strict(instance)) {
       spec.withPolicyTypes("Ingress", "Egress").withEgress(dnsEgress(context), postgresEgress(instance));
+      instance.spec().backup().objectStore().filter(store -> !store.egressCidrs().isEmpty())
+          .ifPresent(store -> spec.addToEgress(objectStoreEgress(store)));
     } else {
       spec.withPolicyTypes("Ingress");
     }
     return spec.endSpec().build();
+  }
+
+  private static NetworkPolicyEgressRule objectStoreEgress(ObjectStoreSpec store) {
+    return new NetworkPolicyEgressRuleBuilder()
+        .withTo(store.egressCidrs().stream().map(cidr -> new NetworkPolicyPeerBuilder().withNewIpBlock()
+            .withCidr(cidr).endIpBlock().build()).toList())
+        .withPorts(tcp(store.port()))
+        .build();
   }
 }

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.openluffy.operator.config.Cidrs;
 import io.openluffy.operator.config.OperatorConfig;
+import io.openluffy.operator.crd.NetworkPolicyProfile;
+import io.openluffy.operator.crd.ObjectStoreSpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern ENDPOINT = Pattern.compile(ObjectStoreSpec.ENDPOINT);
   private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
       "kube-node-lease");
   static final int MAX_NAME_LENGTH = OpenLuffyInstance.MAX_NAME_LENGTH;
@@ -62,7 +65,26 @@ public final class SpecValidator {
     for (int i = 0; i < policy.apiEgress().size(); i++) {
       checkCidrs("spec.networkPolicy.apiEgress[" + i + "].cidrs", policy.apiEgress().get(i).cidrs(), problems);
     }
+    spec.backup().objectStore().ifPresent(store -> checkObjectStore(instance, store, problems));
     return problems;
+  }
+
+  /** The store's image is allowed, and the strict profile (egress denied) lets the backup pods reach it. */
+  private void checkObjectStore(OpenLuffyInstance instance, ObjectStoreSpec store, List<String> problems) {
+    checkImage("spec.backup.objectStore.image", store.image(), problems);
+    checkCidrs("spec.backup.objectStore.egressCidrs", store.egressCidrs(), problems);
+    // the CRD's pattern, for an older CRD without it: the egress port is read from the endpoint
+    if (store.getEndpoint() == null || !ENDPOINT.matcher(store.getEndpoint()).matches()) {
+      problems.add("spec.backup.objectStore.endpoint: '" + store.getEndpoint() + "' is not http(s)://host[:port]");
+      return;
+    }
+    var spec = instance.spec();
+    if (store.egressCidrs().isEmpty() && spec.networkPolicyEnabled()
+        && spec.effectiveNetworkPolicyProfile() == NetworkPolicyProfile.STRICT) {
+      problems.add("spec.backup.objectStore.egressCidrs: the strict network-policy profile denies the backup pods"
+          + " any egress but DNS and PostgreSQL; list the CIDRs of " + store.getEndpoint() + " (its port "
+          + store.port() + " is opened to them), or use spec.networkPolicy.profile: standard");
+    }
   }
 
   /** The API server would refuse the NetworkPolicy: say which field, before anything is applied. */

@@ -11,6 +11,7 @@ import io.openluffy.operator.crd.NetworkPolicySpec;
 import io.openluffy.operator.crd.OpenLuffyInstance;
 import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
 import io.openluffy.operator.crd.OpenLuffyInstanceStatus;
+import io.openluffy.operator.testing.ObjectStores;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,41 @@ class SpecValidatorTest {
     assertThat(restricted.problems(instance("prod", spec -> { }))).as("the default images are not listed")
         .hasSize(2);
     assertThat(validator.problems(rogue)).as("no allow-list: any image").isEmpty();
+  }
+
+  /** The rclone image runs in the instance namespace like the others: the allow-list applies to it too. */
+  @Test
+  void theObjectStoresImageAndCidrsAreChecked() {
+    var restricted = new SpecValidator(new OperatorConfig("openluffy-system", false, true, 0, "openluffy-system",
+        List.of("openluffy/api-server", "postgres:", "registry.example.com/rclone/"), ClusterDns.DEFAULT));
+    assertThat(restricted.problems(instance("prod", ObjectStores::offsite))).singleElement().asString()
+        .startsWith("spec.backup.objectStore.image: image rclone/rclone:1.69.1 is not allowed")
+        .contains("registry.example.com/rclone/");
+    assertThat(restricted.problems(instance("prod", spec -> {
+      ObjectStores.offsite(spec);
+      spec.getBackup().getObjectStore().setImage("registry.example.com/rclone/rclone:1.69.1");
+    }))).isEmpty();
+
+    assertThat(validator.problems(instance("prod", spec -> {
+      ObjectStores.offsite(spec);
+      spec.getBackup().getObjectStore().setEgressCidrs(List.of("10.0.0.0/8", "minio.storage.svc"));
+    }))).singleElement().asString().contains("spec.backup.objectStore.egressCidrs", "minio.storage.svc");
+    assertThat(validator.problems(instance("prod", spec -> {
+      ObjectStores.offsite(spec);
+      spec.getBackup().getObjectStore().setEndpoint("s3.example.com/openluffy");
+    }))).singleElement().asString().isEqualTo("spec.backup.objectStore.endpoint: 's3.example.com/openluffy' is not"
+        + " http(s)://host[:port]");
+    // environment prod: strict by default; without CIDRs the store is out of reach, unless the policies are off
+    var unreachable = instance("prod", spec -> {
+      spec.setEnvironment("prod");
+      ObjectStores.offsite(spec);
+      spec.getBackup().getObjectStore().setEgressCidrs(null);
+    });
+    assertThat(validator.problems(unreachable)).singleElement().asString()
+        .startsWith("spec.backup.objectStore.egressCidrs: the strict network-policy profile");
+    unreachable.getSpec().setNetworkPolicy(new NetworkPolicySpec());
+    unreachable.getSpec().getNetworkPolicy().setEnabled(false);
+    assertThat(validator.problems(unreachable)).isEmpty();
   }
 
   /** The CRD's CEL rule refuses the move at apply time; this holds where the rule is missing (an older CRD). */

@@ -48,10 +48,15 @@ final class ObjectStore implements AutoCloseable {
     throw new IllegalStateException("S3 server did not listen on " + port + "; see " + logDir.resolve("s3.log"));
   }
 
+  /** The S3 API's URL. */
+  String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
   /** rclone's configuration of the remote "offsite", as the upload container gets it. */
   Map<String, String> rcloneEnv() {
     return Map.of("RCLONE_CONFIG_OFFSITE_TYPE", "s3", "RCLONE_CONFIG_OFFSITE_PROVIDER", "Other",
-        "RCLONE_CONFIG_OFFSITE_ENDPOINT", "http://127.0.0.1:" + port, "RCLONE_CONFIG_OFFSITE_REGION", "us-east-1",
+        "RCLONE_CONFIG_OFFSITE_ENDPOINT", endpoint(), "RCLONE_CONFIG_OFFSITE_REGION", "us-east-1",
         "RCLONE_CONFIG_OFFSITE_FORCE_PATH_STYLE", "true", "RCLONE_CONFIG_OFFSITE_ACCESS_KEY_ID", ACCESS_KEY,
         "RCLONE_CONFIG_OFFSITE_SECRET_ACCESS_KEY", SECRET_KEY, "HOME", "/tmp");
   }

@@ -2,6 +2,15 @@ package io.openluffy.operator.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.openluffy.operator.crd.BackupSpec;
+import io.openluffy.operator.crd.CredentialsSecretRef;
+import io.openluffy.operator.crd.ObjectStoreSpec;
+import io.openluffy.operator.crd.OpenLuffyInstance;
+import io.openluffy.operator.crd.OpenLuffyInstanceSpec;
+import io.openluffy.operator.dependent.BackupJob;
+import io.openluffy.operator.testing.PodEnv;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -78,6 +87,105 @@ class OffsiteScriptTest {
     Script.assertSucceeded(download, "-run4.dump from " + offsite);
     Script.assertSucceeded(RESTORE.run(env("BACKUP_DIR", fresh.toString(), "DUMP", "latest"), fresh), "restored:");
     assertThat(TestData.checksums(postgres)).isEqualTo(atNewest);
+  }
+
+  /**
+   * The containers as the operator writes them (dependent.BackupJob, for an instance whose spec.backup.objectStore is
+   * this server): the upload container's command and environment copy backup.sh's dump off-site, and the restore
+   * pod's download and restore containers bring it back into the database. Filled in as the kubelet would: the
+   * Secrets' values, and BACKUP_DIR (a directory here, the volume at /backups in the pod); the restore container's
+   * database address and credentials are the scratch server's.
+   */
+  @Test
+  void theOperatorsContainersUploadTheDumpAndRestoreItFromTheStore() throws Exception {
+    var instance = new OpenLuffyInstance();
+    instance.setMetadata(new ObjectMetaBuilder().withName("prod").build());
+    instance.setSpec(new OpenLuffyInstanceSpec());
+    var objectStore = new ObjectStoreSpec();
+    objectStore.setEndpoint(store.endpoint());
+    objectStore.setBucket(offsite.substring(0, offsite.indexOf('/')));
+    objectStore.setPrefix("prod/");
+    objectStore.setRegion("us-east-1");
+    objectStore.setPathStyle(true);
+    objectStore.setCredentialsSecretRef(new CredentialsSecretRef());
+    objectStore.getCredentialsSecretRef().setName("offsite-s3");
+    instance.getSpec().setBackup(new BackupSpec());
+    instance.getSpec().getBackup().setObjectStore(objectStore);
+    instance.getSpec().getBackup().setRetention(2);
+    var secrets = Map.of("secret:offsite-s3/" + CredentialsSecretRef.ACCESS_KEY_ID, ObjectStore.ACCESS_KEY,
+        "secret:offsite-s3/" + CredentialsSecretRef.SECRET_ACCESS_KEY, ObjectStore.SECRET_KEY);
+
+    Container upload = BackupJob.spec(instance, Map.of()).getTemplate().getSpec().getContainers().get(0);
+    String atNewest = null;
+    for (int run = 1; run <= 3; run++) {
+      postgres.sql("DELETE FROM audit WHERE id = " + run);
+      atNewest = TestData.checksums(postgres);
+      Script.assertSucceeded(BACKUP.run(env("RETENTION", "7", "HOSTNAME", "pod" + run), backups), "backup written");
+      Script.assertSucceeded(run(upload, backups, secrets), "-pod" + run + ".dump to " + offsite);
+    }
+    assertThat(remote()).as("retention 2 off-site").hasSize(4)
+        .allSatisfy(name -> assertThat(name).matches(".*-pod[23]\\.dump(\\.sha256)?"));
+
+    // The volume is lost; the data changes after the last dump.
+    postgres.sql("DELETE FROM customers; UPDATE users SET role = 'admin'");
+    var pod = BackupJob.restoreSpec(instance, Map.of(), "latest", true).getTemplate().getSpec();
+    Path scratch = Files.createDirectories(dir.resolve("scratch"));
+    Script.assertSucceeded(run(pod.getInitContainers().get(0), scratch, secrets), "-pod3.dump from " + offsite);
+    Script.assertSucceeded(run(pod.getContainers().get(0), scratch, postgres.pgEnv()), "restored:");
+    assertThat(TestData.checksums(postgres)).isEqualTo(atNewest);
+  }
+
+  /**
+   * The rclone image is Alpine's: its /bin/sh and every tool offsite.sh calls but rclone are busybox's. Here too,
+   * with nothing but Debian's busybox applets and rclone on the PATH: upload, a failure's one line, download, and
+   * restore.sh (dash, as in the postgres image) of what came back.
+   */
+  @Test
+  void withBusyboxsShellAndToolsAsInTheRcloneImageTheDumpGoesAndComesBack() throws Exception {
+    Path bin = busybox();
+    postgres.sql("DELETE FROM audit WHERE id = 9");
+    String atDump = TestData.checksums(postgres);
+    Script.assertSucceeded(BACKUP.run(env("RETENTION", "7", "HOSTNAME", "busybox"), backups), "backup written");
+
+    var upload = Script.command(env("PATH", bin.toString()), List.of(bin.resolve("sh").toString(),
+        OFFSITE.file().toString(), "upload"));
+    Script.assertSucceeded(upload, "-busybox.dump to " + offsite);
+    var unreachable = Script.command(env("PATH", bin.toString(), "RCLONE_CONFIG_OFFSITE_ENDPOINT",
+        "http://127.0.0.1:1", "RCLONE_RETRIES", "1", "RCLONE_LOW_LEVEL_RETRIES", "1"),
+        List.of(bin.resolve("sh").toString(), OFFSITE.file().toString(), "upload"));
+    Script.assertFailedWithOneLine(unreachable, "offsite failed: rclone copyto (endpoint http://127.0.0.1:1): ");
+    assertThat(unreachable.stderr()).doesNotContain(ObjectStore.SECRET_KEY);
+
+    postgres.sql("DELETE FROM customers");
+    Path fresh = Files.createDirectories(dir.resolve("restored"));
+    var download = Script.command(env("PATH", bin.toString(), "BACKUP_DIR", fresh.toString()),
+        List.of(bin.resolve("sh").toString(), OFFSITE.file().toString(), "download", "latest"));
+    Script.assertSucceeded(download, "-busybox.dump from " + offsite);
+    Script.assertSucceeded(RESTORE.run(env("BACKUP_DIR", fresh.toString(), "DUMP", "latest"), fresh), "restored:");
+    assertThat(TestData.checksums(postgres)).isEqualTo(atDump);
+  }
+
+  /** A directory of busybox's applets (sh, grep, sed, sort, sha256sum, ...) and rclone: the image's PATH. */
+  private Path busybox() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("busybox-bin"));
+    Path busybox = Path.of("/usr/bin/busybox");
+    for (String applet : Script.lines(Script.command(Map.of(), List.of(busybox.toString(), "--list")).stdout())) {
+      Files.createSymbolicLink(bin.resolve(applet), busybox);
+    }
+    Files.createSymbolicLink(bin.resolve("rclone"), Path.of("/usr/bin/rclone"));
+    return bin;
+  }
+
+  /** A container's command (sh /scripts/NAME ARGS) run from the resource files, its environment filled in. */
+  private static Script.Run run(Container container, Path backupDir, Map<String, String> filledIn) {
+    var env = new HashMap<>(PodEnv.of(container.getEnv()));
+    // by name (a variable replaced), else by value (a Secret's value for its "secret:<name>/<key>")
+    env.replaceAll((name, value) -> filledIn.getOrDefault(name, filledIn.getOrDefault(value, value)));
+    env.put("BACKUP_DIR", backupDir.toString());
+    List<String> command = container.getCommand();
+    assertThat(command.subList(0, 1)).containsExactly("sh");
+    String script = command.get(1).substring("/scripts/".length());
+    return Script.named(script).run(env, backupDir, command.subList(2, command.size()).toArray(String[]::new));
   }
 
   @Test

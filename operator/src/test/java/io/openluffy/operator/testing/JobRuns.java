@@ -1,5 +1,7 @@
 package io.openluffy.operator.testing;
 
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -52,6 +54,23 @@ public final class JobRuns {
    * {@code exitCode}, leaving {@code message} as its termination message.
    */
   public static Pod podExited(KubernetesClient k8s, Job job, String container, int exitCode, String message) {
+    return podRan(k8s, job, null, new Exit(container, exitCode, message));
+  }
+
+  /** How one container of a pod ended: its exit code and termination message. */
+  public record Exit(String container, int code, String message) {
+
+    ContainerStatus status() {
+      return new ContainerStatusBuilder().withName(container).withNewState().withNewTerminated().withExitCode(code)
+          .withReason(code == 0 ? "Completed" : "Error").withMessage(message).endTerminated().endState().build();
+    }
+  }
+
+  /**
+   * As {@link #podExited}, for a pod whose {@code init} container (when not null) ran first, then {@code main} (which
+   * the kubelet runs only after an init container that exited 0).
+   */
+  public static Pod podRan(KubernetesClient k8s, Job job, Exit init, Exit main) {
     var template = job.getSpec().getTemplate();
     Pod pod = k8s.resource(new PodBuilder()
         .withNewMetadata().withName(job.getMetadata().getName() + "-x7k2p")
@@ -62,10 +81,12 @@ public final class JobRuns {
         .endMetadata()
         .withSpec(template.getSpec())
         .build()).create();
-    pod.setStatus(new PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed").addNewContainerStatus()
-        .withName(container).withNewState().withNewTerminated().withExitCode(exitCode)
-        .withReason(exitCode == 0 ? "Completed" : "Error").withMessage(message).endTerminated().endState()
-        .endContainerStatus().build());
+    var status = new PodStatusBuilder().withPhase(main.code() == 0 ? "Succeeded" : "Failed")
+        .addToContainerStatuses(main.status());
+    if (init != null) {
+      status.addToInitContainerStatuses(init.status());
+    }
+    pod.setStatus(status.build());
     return k8s.resource(pod).updateStatus();
   }
 
