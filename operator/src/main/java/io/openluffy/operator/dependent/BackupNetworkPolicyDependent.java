@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -44,8 +43,7 @@ public class BackupNetworkPolicyDependent extends InstanceNetworkPolicy {
 
   private static NetworkPolicyEgressRule objectStoreEgress(ObjectStoreSpec store) {
     return new NetworkPolicyEgressRuleBuilder()
-        .withTo(store.egressCidrs().stream().map(cidr -> new NetworkPolicyPeerBuilder().withNewIpBlock()
-            .withCidr(cidr).endIpBlock().build()).toList())
+        .withTo(store.egressCidrs().stream().map(InstanceNetworkPolicy::cidrPeer).toList())
         .withPorts(tcp(store.port()))
         .build();
   }
