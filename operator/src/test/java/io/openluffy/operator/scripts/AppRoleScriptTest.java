@@ -11,9 +11,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** app-role.sh, run with dash against a real PostgreSQL 15 whose bootstrap superuser is the instance's user. */
@@ -29,19 +28,10 @@ class AppRoleScriptTest {
       "OPENLUFFY_JWT_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[64]).replace('A', 'k'),
       "OPENLUFFY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]));
 
+  @RegisterExtension
+  final ScratchPostgres postgres = new ScratchPostgres();
   @TempDir
   Path serverDir;
-  ScratchPostgres postgres;
-
-  @BeforeEach
-  void startPostgres() throws Exception {
-    postgres = ScratchPostgres.start(serverDir);
-  }
-
-  @AfterEach
-  void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @Test
   void theRoleLogsInIsNoSuperuserAndOwnsTheDatabaseAndEverythingInPublic() throws Exception {

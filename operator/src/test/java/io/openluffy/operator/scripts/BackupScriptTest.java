@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,9 +24,8 @@ class BackupScriptTest {
 
   static final Script BACKUP = Script.named("backup.sh");
 
-  @TempDir
-  static Path serverDir;
-  static ScratchPostgres postgres;
+  @RegisterExtension
+  static final ScratchPostgres postgres = new ScratchPostgres();
 
   @TempDir
   Path dir;
@@ -34,14 +33,8 @@ class BackupScriptTest {
   Path shims;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = ScratchPostgres.start(serverDir);
+  static void loadData() throws Exception {
     TestData.load(postgres);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
   }
 
   @BeforeEach

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,9 +37,10 @@ class OffsiteScriptTest {
   static final Script RESTORE = Script.named("restore.sh");
   static final Script OFFSITE = Script.named("offsite.sh");
 
+  @RegisterExtension
+  static final ScratchPostgres postgres = new ScratchPostgres();
   @TempDir
   static Path serverDir;
-  static ScratchPostgres postgres;
   static ObjectStore store;
   static int bucket;
 
@@ -49,7 +51,6 @@ class OffsiteScriptTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    postgres = ScratchPostgres.start(serverDir);
     TestData.load(postgres);
     store = ObjectStore.start(serverDir);
   }
@@ -57,7 +58,6 @@ class OffsiteScriptTest {
   @AfterAll
   static void stopServers() throws Exception {
     store.close();
-    postgres.close();
   }
 
   @BeforeEach

@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** restore.sh, run with dash against a real PostgreSQL 15, restoring dumps that backup.sh wrote. */
@@ -21,22 +20,11 @@ class RestoreScriptTest {
   static final Script BACKUP = Script.named("backup.sh");
   static final Script RESTORE = Script.named("restore.sh");
 
-  @TempDir
-  static Path serverDir;
-  static ScratchPostgres postgres;
+  @RegisterExtension
+  static final ScratchPostgres postgres = new ScratchPostgres();
 
   @TempDir
   Path backups;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = ScratchPostgres.start(serverDir);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @BeforeEach
   void freshData() throws Exception {

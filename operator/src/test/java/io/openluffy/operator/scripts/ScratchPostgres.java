@@ -8,51 +8,91 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away PostgreSQL 15 server from Debian's postgresql-15 (the version whose pg_dump, pg_restore and psql the
  * scripts are tested with; pg_dump refuses servers newer than itself, so zonky's 16 cannot stand in). It listens on
  * 127.0.0.1 with password authentication, so the scripts reach it exactly as in a pod: through the PG* variables.
- * PostgreSQL refuses to run as root; as root (CI containers) the server runs as the postgres user.
+ * PostgreSQL refuses to run as root; as root (CI containers) the server runs as the postgres user. A JUnit extension:
+ * registered on a static field one server serves the test class, on an instance field each test gets its own.
  */
-final class ScratchPostgres implements AutoCloseable {
+final class ScratchPostgres implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
   static final Path BIN = Path.of(System.getProperty("openluffy.postgres.bin", "/usr/lib/postgresql/15/bin"));
   static final String USER = "openluffy";
   static final String PASSWORD = "pw-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
   static final String DATABASE = "openluffy";
 
-  private final Path dataDir;
-  private final int port;
+  private Path dir;
+  private int port;
+  private boolean perClass;
 
-  private ScratchPostgres(Path dataDir, int port) {
-    this.dataDir = dataDir;
-    this.port = port;
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    perClass = true;
+    start();
   }
 
-  static ScratchPostgres start(Path dir) throws IOException, InterruptedException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
+    if (!perClass) {
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+    stop();
+  }
+
+  private void start() throws IOException, InterruptedException {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
       throw new IllegalStateException("PostgreSQL 15 server not found in " + BIN
           + ": apt-get install -y postgresql-15 (.ci/run does), or set -Dopenluffy.postgres.bin");
     }
-    Path data = dir.resolve("data");
+    dir = Files.createTempDirectory("scratch-postgres");
     Path pwfile = dir.resolve("pwfile");
     Files.writeString(pwfile, PASSWORD + "\n");
     if (isRoot()) {
       exec(List.of("chown", "-R", "postgres", dir.toString()));
     }
-    asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile,
-        "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"));
-    int port;
+    asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", dataDir().toString(), "-U", USER,
+        "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"));
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
-        "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
-    var postgres = new ScratchPostgres(data, port);
-    postgres.sql("postgres", "CREATE DATABASE " + DATABASE);
-    return postgres;
+    asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-l",
+        dir.resolve("log").toString(), "-w", "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+    sql("postgres", "CREATE DATABASE " + DATABASE);
+  }
+
+  private void stop() throws IOException, InterruptedException {
+    asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-m", "immediate", "stop"));
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  private Path dataDir() {
+    return dir.resolve("data");
   }
 
   int port() {
@@ -61,7 +101,7 @@ final class ScratchPostgres implements AutoCloseable {
 
   /** What the server logged so far (statements too, once log_statement is set). */
   String serverLog() throws IOException {
-    return Files.readString(dataDir.getParent().resolve("log"));
+    return Files.readString(dir.resolve("log"));
   }
 
   /** The libpq variables a backup or restore pod gets. */
@@ -94,11 +134,6 @@ final class ScratchPostgres implements AutoCloseable {
         "ON_ERROR_STOP=1").redirectErrorStream(true);
     builder.environment().putAll(pgEnv());
     return builder.start();
-  }
-
-  @Override
-  public void close() throws IOException, InterruptedException {
-    asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "stop"));
   }
 
   private static boolean isRoot() {

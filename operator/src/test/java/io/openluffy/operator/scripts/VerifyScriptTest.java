@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** verify.sh, run with dash against a real PostgreSQL 15, verifying dumps that backup.sh wrote. */
@@ -22,24 +21,13 @@ class VerifyScriptTest {
   static final Script BACKUP = Script.named("backup.sh");
   static final Script VERIFY = Script.named("verify.sh");
 
-  @TempDir
-  static Path serverDir;
-  static ScratchPostgres postgres;
+  @RegisterExtension
+  static final ScratchPostgres postgres = new ScratchPostgres();
 
   @TempDir
   Path backups;
   @TempDir
   Path shims;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = ScratchPostgres.start(serverDir);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @BeforeEach
   void freshData() throws Exception {
