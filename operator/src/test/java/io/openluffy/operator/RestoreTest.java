@@ -184,6 +184,29 @@ class RestoreTest extends MockClusterTest {
     assertThat(api(instance).get().getSpec().getReplicas()).as("the API server keeps running").isEqualTo(1);
   }
 
+  /** The store removed while the restore waits for the API pods to go: nothing runs, and the API server comes back. */
+  @Test
+  void aStoreRemovedBeforeTheRestoreStartedFailsItAndChangesNothing() {
+    var instance = cluster.createReady(MockCluster.instance("storegone", ObjectStores::offsite));
+    apiPodsRunning(instance);
+    var restore = restore("r1", instance, "latest");
+    restore.getSpec().setSource(RestoreSource.OBJECT_STORE);
+    create(restore);
+    await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 0);
+
+    k8s.resources(OpenLuffyInstance.class).withName("storegone").edit(i -> {
+      i.getSpec().getBackup().setObjectStore(null);
+      return i;
+    });
+
+    var status = awaitStatus(instance, "r1", RunStatus::isFinal);
+    assertThat(status.getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(status.getMessage()).isEqualTo("spec.backup.objectStore was removed from OpenLuffyInstance storegone"
+        + " before the restore started; nothing was changed; the API server is started again");
+    assertThat(job(instance, "r1").get()).as("no restore Job").isNull();
+    await().atMost(MockCluster.PATIENCE).until(() -> api(instance).get().getSpec().getReplicas() == 1);
+  }
+
   /** The Deployment and ReplicaSet controllers' part: the API server's pods, from the Deployment's template. */
   private static void apiPodsRunning(OpenLuffyInstance instance) {
     var template = api(instance).get().getSpec().getTemplate();
