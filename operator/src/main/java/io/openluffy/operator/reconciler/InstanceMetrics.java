@@ -115,7 +115,7 @@ public final class InstanceMetrics {
       }
       if (snapshot.verifying()) {
         verifications.add(row(tags(name), name, s -> flag(s.lastVerification() != null
-            && LastVerificationStatus.FAILED.equals(s.lastVerification().getResult()))));
+            && LastBackupStatus.FAILED.equals(s.lastVerification().getResult()))));
       }
       if (snapshot.interval().isPresent()) {
         intervals.add(row(tags(name), name, s -> s.interval().map(d -> (double) d.toSeconds()).orElse(Double.NaN)));

@@ -38,6 +38,7 @@ import java.util.Set;
  */
 public class LastBackupStatus implements StatusContributor {
 
+  /** status.lastBackup.result and status.lastVerification.result of a finished Job. */
   static final String SUCCEEDED = "Succeeded";
   static final String FAILED = "Failed";
   private static final String SELECTOR = InstanceLabels.MANAGED_SELECTOR + "," + InstanceLabels.COMPONENT + "="
@@ -109,16 +110,19 @@ public class LastBackupStatus implements StatusContributor {
   private static Verdict verdict(OpenLuffyInstance instance, JobState finished) {
     String job = finished.name();
     if (finished.succeeded()) {
-      return new Verdict(true, ConditionReason.LastBackupSucceeded.BACKUP_SUCCEEDED, "Backup Job " + job + " finished at " + finished.end());
+      return new Verdict(true, ConditionReason.LastBackupSucceeded.BACKUP_SUCCEEDED,
+          "Backup Job " + job + " finished at " + finished.end());
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace()
         + " (the previous dumps are kept)";
     if ("DeadlineExceeded".equals(finished.reason())) {
-      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, "Backup Job " + job + " was stopped at its deadline of "
+      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+          "Backup Job " + job + " was stopped at its deadline of "
           + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
-    return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_FAILED, "Backup Job " + job + " failed at " + finished.end()
+    return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_FAILED,
+        "Backup Job " + job + " failed at " + finished.end()
         + finished.cause() + logs);
   }
 
@@ -127,7 +131,8 @@ public class LastBackupStatus implements StatusContributor {
       StatusBuilder status) {
     return Staleness.overdue(jobs, now, status).stream().reduce((first, second) -> second).map(job -> {
       String name = job.getMetadata().getName();
-      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, "Backup Job " + name + " has been running since " + Staleness.started(job)
+      return new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+          "Backup Job " + name + " has been running since " + Staleness.started(job)
           + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds() + " s; later runs wait for it"
           + " (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n " + instance.targetNamespace());
     });
@@ -147,7 +152,8 @@ public class LastBackupStatus implements StatusContributor {
     }
     String what = lastSuccess.map(t -> "The newest good dump is from " + t)
         .orElse("No backup has succeeded since the backup CronJob was created at " + since.get());
-    return Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE, what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
+    return Optional.of(new Verdict(false, ConditionReason.LastBackupSucceeded.BACKUP_STALE,
+        what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
         + " without a successful backup; see kubectl get jobs -n " + instance.targetNamespace()
         + " -l app.kubernetes.io/component=backup"));
   }

@@ -35,9 +35,6 @@ import java.util.Set;
  */
 public class LastVerificationStatus implements StatusContributor {
 
-  static final String SUCCEEDED = "Succeeded";
-  static final String FAILED = "Failed";
-
   @Override
   public List<EventSource<?, OpenLuffyInstance>> eventSources(EventSourceContext<OpenLuffyInstance> context) {
     var jobs = InformerEventSourceConfiguration.from(Job.class, OpenLuffyInstance.class)
@@ -83,7 +80,7 @@ public class LastVerificationStatus implements StatusContributor {
     var verification = new VerificationStatus();
     verification.setTime(finished.end().toString());
     verification.setJob(finished.name());
-    verification.setResult(finished.succeeded() ? SUCCEEDED : FAILED);
+    verification.setResult(finished.succeeded() ? LastBackupStatus.SUCCEEDED : LastBackupStatus.FAILED);
     if (finished.succeeded()) {
       Optional<VerificationReport> report = VerificationReport.of(finished.job(), pods, BackupJob.VERIFY_CONTAINER);
       if (report.isPresent()) {
@@ -112,13 +109,15 @@ public class LastVerificationStatus implements StatusContributor {
     }
     String logs = "; read its logs with: kubectl logs job/" + job + " -n " + instance.targetNamespace();
     if ("DeadlineExceeded".equals(finished.reason())) {
-      return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE, "Verification Job " + job + " was stopped at its deadline of "
+      return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE,
+          "Verification Job " + job + " was stopped at its deadline of "
           + instance.spec().backup().deadlineSeconds() + " s (spec.backup.deadlineSeconds) at " + finished.end()
           + logs);
     }
     String why = VerificationReport.failure(finished.job(), pods, BackupJob.VERIFY_CONTAINER).map(line -> ": " + line)
         .orElse("");
-    return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_FAILED, "Verification Job " + job + " failed at " + finished.end()
+    return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_FAILED,
+        "Verification Job " + job + " failed at " + finished.end()
         + finished.cause() + why + logs + " (a restore of latest would meet the same problem)");
   }
 
@@ -127,7 +126,8 @@ public class LastVerificationStatus implements StatusContributor {
       StatusBuilder status) {
     return Staleness.overdue(jobs, now, status).stream().reduce((first, second) -> second).map(job -> {
       String name = job.getMetadata().getName();
-      return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE, "Verification Job " + name + " has been running since "
+      return new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE,
+          "Verification Job " + name + " has been running since "
           + Staleness.started(job) + ", past its deadline of " + job.getSpec().getActiveDeadlineSeconds()
           + " s; later verifications wait for it (concurrencyPolicy Forbid): kubectl logs job/" + name + " -n "
           + instance.targetNamespace());
@@ -149,7 +149,8 @@ public class LastVerificationStatus implements StatusContributor {
     }
     String what = lastSuccess.map(t -> "The last successful verification was at " + t)
         .orElse("No verification has succeeded since the verification CronJob was created at " + since.get());
-    return Optional.of(new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE, what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
+    return Optional.of(new Verdict(false, ConditionReason.BackupVerified.VERIFICATION_STALE,
+        what + ": two scheduled runs (\"" + schedule + "\", UTC) have passed"
         + " without one, so the newest dumps are not known to restore; see kubectl get jobs -n "
         + instance.targetNamespace() + " -l app.kubernetes.io/component=verify"));
   }
